@@ -1,0 +1,42 @@
+package dev.hostkit.core.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The validated description of one hosting kit. Every value in here is safe to place in
+ * nginx, YAML, Dockerfile and shell syntax as the templates do.
+ */
+public record HostingModel(
+        App app,
+        JavaApp java,
+        Docker docker,
+        Nginx nginx,
+        Compose compose,
+        SortedMap<String, String> env,
+        SortedMap<String, String> values,
+        List<String> targets) {
+
+    /** The application as every target sees it. */
+    public record App(String name, String version, int port, String healthPath) {}
+
+    /**
+     * A JVM application packaged as a jar.
+     *
+     * @param jar         the packaged jar, or {@code null} when no target needs it
+     * @param runtimeJars its runtime dependencies, copied into their own image layer
+     */
+    public record JavaApp(int release, String mainClass, Path jar, List<Path> runtimeJars, int maxRamPercentage) {}
+
+    /** The container image that runs the app. */
+    public record Docker(String baseImage, int uid) {}
+
+    /** The reverse proxy in front of the app. */
+    public record Nginx(Optional<String> serverName, int listenPort, String clientMaxBodySize,
+                        int proxyTimeoutSeconds, String image) {}
+
+    /** Settings only the compose kit uses. */
+    public record Compose(String restartPolicy) {}
+}

@@ -1,0 +1,206 @@
+package dev.hostkit.core.model;
+
+import dev.hostkit.core.render.Quoting;
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.ProjectFacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+
+import static dev.hostkit.core.model.Checks.orDefault;
+
+/**
+ * Turns what the user typed ({@link HostingSettings}) and what the build knows
+ * ({@link ProjectFacts}) into a validated {@link HostingModel}, or fails with an
+ * {@link InvalidSettingException} before anything is rendered or written.
+ */
+public final class ModelFactory {
+    public static final List<String> DEFAULT_TARGETS = List.of("docker", "compose");
+    static final int DEFAULT_PORT = 8080;
+    static final int DEFAULT_LISTEN_PORT = 80;
+    static final int DEFAULT_JAVA_RELEASE = 17;
+    static final int CONTAINER_UID = 10001;
+    static final String DEFAULT_NGINX_IMAGE = "nginx:1.28";
+
+    private final Collection<String> knownTargets;
+    private final List<String> defaultTargets;
+
+    /**
+     * @param knownTargets   every target that has templates (built-in or the user's)
+     * @param customTargets  the user's own target folders, rendered by default with the built-in defaults
+     */
+    public ModelFactory(Collection<String> knownTargets, Collection<String> customTargets) {
+        this.knownTargets = List.copyOf(knownTargets);
+        List<String> defaults = new ArrayList<>(DEFAULT_TARGETS);
+        defaults.addAll(customTargets);
+        this.defaultTargets = List.copyOf(defaults);
+    }
+
+    public HostingModel create(HostingSettings settings, ProjectFacts project) {
+        List<String> targets = targets(settings.getTargets());
+        HostingModel.App app = new HostingModel.App(
+                appName(settings.getAppName(), project.artifactId()),
+                project.version(),
+                settings.getPort() == null ? DEFAULT_PORT : Checks.port("hosting.port", settings.getPort()),
+                Checks.matching("hosting.healthPath", orDefault(settings.getHealthPath(), "/"), Checks.URL_PATH,
+                        "Allowed: a path that starts with '/' made of letters, digits and . _ ~ / -, "
+                                + "optionally followed by ?query of the same and = &."));
+        int release = javaRelease(settings.getJavaVersion(), project.javaRelease());
+        boolean needsJar = targets.contains("docker") || targets.contains("compose");
+        HostingModel.JavaApp java = new HostingModel.JavaApp(
+                release,
+                needsJar ? mainClass(settings.getMainClass(), project.artifactFile()) : orDefault(settings.getMainClass(), ""),
+                needsJar ? project.artifactFile() : null,
+                needsJar ? project.runtimeJars() : List.of(),
+                Checks.intInRange("hosting.maxRamPercentage", orDefault(settings.getMaxRamPercentage(), "75"), 10, 95,
+                        "Allowed: a whole number from 10 to 95 (the share of the container's memory the heap may use)."));
+        HostingModel.Docker docker = new HostingModel.Docker(
+                Checks.image("hosting.baseImage", orDefault(settings.getBaseImage(), "eclipse-temurin:" + release + "-jre")),
+                CONTAINER_UID);
+        HostingModel.Nginx nginx = new HostingModel.Nginx(
+                serverName(settings.getServerName()),
+                settings.getListenPort() == null ? DEFAULT_LISTEN_PORT : Checks.port("hosting.listenPort", settings.getListenPort()),
+                Checks.matching("hosting.clientMaxBodySize", orDefault(settings.getClientMaxBodySize(), "10m"), Checks.SIZE,
+                        "Allowed: a size in nginx syntax, a number with an optional k, m or g suffix (such as 10m)."),
+                Checks.intInRange("hosting.proxyTimeout", orDefault(settings.getProxyTimeout(), "60"), 1, 3600,
+                        "Allowed: a whole number of seconds from 1 to 3600."),
+                Checks.image("hosting.nginxImage", orDefault(settings.getNginxImage(), DEFAULT_NGINX_IMAGE)));
+        HostingModel.Compose compose = new HostingModel.Compose(
+                Checks.matching("hosting.restartPolicy", orDefault(settings.getRestartPolicy(), "unless-stopped"), Checks.RESTART,
+                        "Allowed: no, always, unless-stopped, on-failure or on-failure:N."));
+        return new HostingModel(app, java, docker, nginx, compose,
+                env(settings.getEnv()), values(settings.getValues()), targets);
+    }
+
+    private List<String> targets(List<String> requested) {
+        List<String> targets = new ArrayList<>();
+        for (String entry : requested == null || requested.isEmpty() ? defaultTargets : requested) {
+            for (String target : entry.split(",")) {
+                String name = target.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!knownTargets.contains(name)) {
+                    throw new InvalidSettingException("hosting.targets", name,
+                            "Allowed: a comma-separated list of " + String.join(", ", knownTargets) + ".");
+                }
+                if (!targets.contains(name)) {
+                    targets.add(name);
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new InvalidSettingException("hosting.targets", String.join(",", requested),
+                    "Allowed: at least one of " + String.join(", ", knownTargets) + ".");
+        }
+        if (targets.contains("compose") && !targets.contains("docker")) {
+            targets.add(0, "docker"); // compose builds its app image from ../docker
+        }
+        return List.copyOf(targets);
+    }
+
+    private static String appName(String configured, String artifactId) {
+        String allowed = "Allowed: 1 to 63 lower-case letters, digits and '-', starting and ending with a letter "
+                + "or digit (it names the image, the compose project, the nginx upstream and later units).";
+        if (configured != null) {
+            return Checks.matching("hosting.appName", configured, Checks.APP_NAME, allowed);
+        }
+        String derived = artifactId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (derived.length() > 63) {
+            derived = derived.substring(0, 63).replaceAll("-+$", "");
+        }
+        return Checks.matching("hosting.appName", derived, Checks.APP_NAME,
+                allowed + " The default comes from the artifactId '" + artifactId + "'; set hosting.appName.");
+    }
+
+    private static Optional<String> serverName(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > 253) {
+            throw new InvalidSettingException("hosting.serverName", value, "Allowed: a host name of at most 253 characters.");
+        }
+        return Optional.of(Checks.matching("hosting.serverName", value, Checks.HOST_NAME,
+                "Allowed: one host name such as shop.example.com or *.example.com "
+                        + "(letters, digits, '-' and '.', no spaces, quotes, ';' or braces)."));
+    }
+
+    private static int javaRelease(String configured, String fromProject) {
+        String allowed = "Allowed: a Java feature release from 8 to 99, such as 17 or 21.";
+        if (configured != null) {
+            return Checks.intInRange("hosting.javaVersion", configured, 8, 99, allowed);
+        }
+        if (fromProject == null || fromProject.isBlank()) {
+            return DEFAULT_JAVA_RELEASE;
+        }
+        String release = fromProject.trim().startsWith("1.") ? fromProject.trim().substring(2) : fromProject.trim();
+        return Checks.intInRange("hosting.javaVersion", release, 8, 99,
+                allowed + " It was derived from maven.compiler.release/target '" + fromProject + "'; set hosting.javaVersion.");
+    }
+
+    private static String mainClass(String configured, Path jar) {
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new InvalidSettingException("hosting.jar", jar == null ? null : jar.toString(),
+                    "The docker and compose targets copy the project's jar, so it must exist: run the goal in the "
+                            + "package phase (mvn package) or after it (mvn package hosting:generate).");
+        }
+        String allowed = "Allowed: a fully qualified class name such as com.example.Main. Set hosting.mainClass, "
+                + "or a Main-Class in the jar's manifest (maven-jar-plugin archive/manifest/mainClass).";
+        if (configured != null && !configured.isBlank()) {
+            return Checks.matching("hosting.mainClass", configured.trim(), Checks.CLASS_NAME, allowed);
+        }
+        String fromManifest;
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            var manifest = jarFile.getManifest();
+            fromManifest = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest of " + jar, e);
+        }
+        if (fromManifest == null) {
+            throw new InvalidSettingException("hosting.mainClass", null,
+                    allowed.replace("Allowed: a", "The jar " + jar.getFileName() + " has no Main-Class; expected a"));
+        }
+        return Checks.matching("hosting.mainClass", fromManifest.trim(), Checks.CLASS_NAME, allowed);
+    }
+
+    private static SortedMap<String, String> env(Map<String, String> env) {
+        SortedMap<String, String> checked = new TreeMap<>();
+        env.forEach((name, value) -> {
+            Checks.matching("hosting.env", name, Checks.ENV_NAME,
+                    "Allowed: environment variable names matching [A-Za-z_][A-Za-z0-9_]*.");
+            String text = value == null ? "" : value;
+            String allowed = "Allowed: any text without control characters other than tab and line breaks; "
+                    + "a value with '$' cannot also hold quotes, backslashes or line breaks (compose env file).";
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+                throw new InvalidSettingException("hosting.env." + name, text, allowed);
+            }
+            try {
+                Quoting.composeEnvFile(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("hosting.env." + name, text, allowed);
+            }
+            checked.put(name, text);
+        });
+        return checked;
+    }
+
+    private static SortedMap<String, String> values(Map<String, String> values) {
+        SortedMap<String, String> checked = new TreeMap<>();
+        values.forEach((key, value) -> checked.put(
+                Checks.matching("hosting.values", key, Checks.ENV_NAME,
+                        "Allowed: keys matching [A-Za-z_][A-Za-z0-9_]* (templates read them as {{values.KEY}})."),
+                value == null ? "" : value));
+        return checked;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hostkit.core.render;
+
+/** Writes a value as a literal in each syntax the templates produce. */
+public final class Quoting {
+    private Quoting() {}
+
+    /** A JSON string literal (also a valid YAML double-quoted scalar). */
+    public static String json(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * A YAML double-quoted scalar inside a compose file, where {@code $} starts an
+     * interpolation and {@code $$} stands for a literal dollar.
+     */
+    public static String composeYaml(String value) {
+        return json(value.replace("$", "$$"));
+    }
+
+    /**
+     * A value in a compose env file. Double quotes with shell escapes, or single quotes
+     * (used literally, no interpolation) for values that carry a {@code $}.
+     *
+     * @throws IllegalArgumentException for a value with a {@code $} and also a quote,
+     *                                  backslash or line break, which that format cannot hold
+     */
+    public static String composeEnvFile(String value) {
+        if (value.indexOf('$') < 0) {
+            return json(value);
+        }
+        if (value.matches("[^'\\\\\\n\\r]*")) {
+            return "'" + value + "'";
+        }
+        throw new IllegalArgumentException("a compose env file cannot hold a value that has '$' together with a quote, "
+                + "backslash or line break");
+    }
+
+    /** A POSIX shell word in single quotes. */
+    public static String shell(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hostkit.core.render;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.SpecMustacheFactory;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders Mustache templates with the rules hostkit needs: spec-conformant standalone lines
+ * and partial indentation (YAML depends on both), no HTML escaping, partials looked up under
+ * {@code partials/} (user's copy first), and a missing variable is an error.
+ * One renderer serves one execution: its compiled templates are not shared.
+ */
+public final class TemplateRenderer {
+    /** Indented partials indent their blank lines too; such lines are emptied. */
+    private static final Pattern WHITESPACE_ONLY_LINE = Pattern.compile("(?m)^[ \\t]+$");
+
+    private final TemplateOrigins origins;
+    private final DefaultMustacheFactory factory;
+
+    public TemplateRenderer(TemplateOrigins origins) {
+        this.origins = origins;
+        this.factory = new SpecMustacheFactory(name -> origins.open(name).orElse(null)) {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public String resolvePartialPath(String dir, String name, String extension) {
+                return "partials/" + name + ".mustache";
+            }
+        };
+        this.factory.setObjectHandler(new StrictObjectHandler(origins));
+    }
+
+    /**
+     * @param name      the template's relative path, e.g. {@code compose/compose.yaml.mustache}
+     * @param variables what the template can read
+     */
+    public String render(String name, Map<String, Object> variables) {
+        try {
+            Mustache mustache = factory.compile(name);
+            StringWriter out = new StringWriter();
+            mustache.execute(out, variables);
+            return WHITESPACE_ONLY_LINE.matcher(out.toString()).replaceAll("");
+        } catch (MustacheException | UncheckedIOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TemplateException templateException) {
+                    throw templateException;
+                }
+            }
+            throw new TemplateException("Cannot render " + origins.describe(name) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.hostkit.core.render;
+
+import dev.hostkit.core.model.HostingModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The variables a template can read, built from the validated model. Every name here is
+ * documented in the README's template-variable reference; keep the two in step.
+ */
+public final class TemplateVariables {
+    private TemplateVariables() {}
+
+    public static Map<String, Object> of(HostingModel model) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("app", app(model.app()));
+        root.put("java", java(model.java()));
+        root.put("docker", docker(model));
+        root.put("nginx", nginx(model));
+        root.put("compose", Map.of("restartPolicy", model.compose().restartPolicy()));
+        root.put("env", env(model));
+        root.put("hasEnv", !model.env().isEmpty());
+        root.put("values", new LinkedHashMap<>(model.values()));
+        root.put("targets", model.targets());
+        return root;
+    }
+
+    /** The variables for one template: the shared ones plus {@code template.*}. */
+    public static Map<String, Object> forTemplate(Map<String, Object> shared, String templateName) {
+        Map<String, Object> variables = new LinkedHashMap<>(shared);
+        variables.put("template", Map.of(
+                "name", templateName,
+                "output", TemplateCatalog.outputPathOf(templateName)));
+        return variables;
+    }
+
+    private static Map<String, Object> app(HostingModel.App app) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("name", app.name());
+        vars.put("version", app.version());
+        vars.put("port", app.port());
+        vars.put("healthPath", app.healthPath());
+        return vars;
+    }
+
+    private static Map<String, Object> java(HostingModel.JavaApp java) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("release", java.release());
+        vars.put("mainClass", java.mainClass());
+        vars.put("maxRamPercentage", java.maxRamPercentage());
+        if (java.jar() != null) {
+            vars.put("jar", java.jar().getFileName().toString());
+        }
+        vars.put("hasRuntimeJars", !java.runtimeJars().isEmpty());
+        return vars;
+    }
+
+    private static Map<String, Object> docker(HostingModel model) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("baseImage", model.docker().baseImage());
+        vars.put("uid", model.docker().uid());
+        vars.put("image", model.app().name() + ":" + imageTag(model.app().version()));
+        vars.put("healthcheck", healthcheck(model.app(), false));
+        vars.put("healthcheckTest", healthcheck(model.app(), true));
+        return vars;
+    }
+
+    private static Map<String, Object> nginx(HostingModel model) {
+        HostingModel.Nginx nginx = model.nginx();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        nginx.serverName().ifPresent(name -> vars.put("serverName", name));
+        vars.put("listenPort", nginx.listenPort());
+        vars.put("clientMaxBodySize", nginx.clientMaxBodySize());
+        vars.put("proxyTimeout", nginx.proxyTimeoutSeconds());
+        vars.put("image", nginx.image());
+        String id = model.app().name().replace('-', '_');
+        vars.put("upstream", id + "_app");
+        vars.put("connectionUpgrade", id + "_connection_upgrade");
+        return vars;
+    }
+
+    private static List<Map<String, Object>> env(HostingModel model) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        model.env().forEach((name, value) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", name);
+            entry.put("value", value);
+            entry.put("composeEnvFile", Quoting.composeEnvFile(value));
+            entry.put("yaml", Quoting.composeYaml(value));
+            entry.put("shell", Quoting.shell(value));
+            entries.add(entry);
+        });
+        return entries;
+    }
+
+    /**
+     * The container health probe as a JSON exec array (valid in a Dockerfile and, as a flow
+     * sequence, in YAML), with compose's leading "CMD" when {@code composeTest}. It speaks
+     * HTTP over bash's /dev/tcp, so it needs no curl or wget: JRE images promise neither.
+     */
+    static String healthcheck(HostingModel.App app, boolean composeTest) {
+        String script = "exec 3<>/dev/tcp/127.0.0.1/" + app.port()
+                + " && printf 'GET " + app.healthPath() + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
+                + " && head -n 1 <&3 | grep -Eq '^HTTP/[0-9.]+ [23][0-9][0-9]'";
+        String command = String.join(", ", Quoting.json("bash"), Quoting.json("-c"), Quoting.json(script));
+        return "[" + (composeTest ? Quoting.json("CMD") + ", " : "") + command + "]";
+    }
+
+    /** A Docker tag from a Maven version: the characters a tag allows, at most 128. */
+    static String imageTag(String version) {
+        String tag = version.replaceAll("[^A-Za-z0-9_.-]", "-");
+        if (!tag.isEmpty() && (tag.charAt(0) == '.' || tag.charAt(0) == '-')) {
+            tag = "v" + tag;
+        }
+        return tag.isEmpty() ? "latest" : tag.substring(0, Math.min(tag.length(), 128));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hostkit.core.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the user asked for, as typed: every field is optional and unvalidated.
+ * {@link dev.hostkit.core.model.ModelFactory} turns it into a validated model.
+ * Scalars are strings so that a bad value (say a port "eighty") reaches our validation
+ * and its message, not a generic conversion error.
+ */
+public final class HostingSettings {
+    private String appName;
+    private String port;
+    private String serverName;
+    private String listenPort;
+    private String healthPath;
+    private String javaVersion;
+    private String baseImage;
+    private String mainClass;
+    private String nginxImage;
+    private String clientMaxBodySize;
+    private String proxyTimeout;
+    private String restartPolicy;
+    private String maxRamPercentage;
+    private List<String> targets = new ArrayList<>();
+    private Map<String, String> env = new LinkedHashMap<>();
+    private Map<String, String> values = new LinkedHashMap<>();
+
+    public String getAppName() { return appName; }
+    public HostingSettings setAppName(String appName) { this.appName = appName; return this; }
+    public String getPort() { return port; }
+    public HostingSettings setPort(String port) { this.port = port; return this; }
+    public String getServerName() { return serverName; }
+    public HostingSettings setServerName(String serverName) { this.serverName = serverName; return this; }
+    public String getListenPort() { return listenPort; }
+    public HostingSettings setListenPort(String listenPort) { this.listenPort = listenPort; return this; }
+    public String getHealthPath() { return healthPath; }
+    public HostingSettings setHealthPath(String healthPath) { this.healthPath = healthPath; return this; }
+    public String getJavaVersion() { return javaVersion; }
+    public HostingSettings setJavaVersion(String javaVersion) { this.javaVersion = javaVersion; return this; }
+    public String getBaseImage() { return baseImage; }
+    public HostingSettings setBaseImage(String baseImage) { this.baseImage = baseImage; return this; }
+    public String getMainClass() { return mainClass; }
+    public HostingSettings setMainClass(String mainClass) { this.mainClass = mainClass; return this; }
+    public String getNginxImage() { return nginxImage; }
+    public HostingSettings setNginxImage(String nginxImage) { this.nginxImage = nginxImage; return this; }
+    public String getClientMaxBodySize() { return clientMaxBodySize; }
+    public HostingSettings setClientMaxBodySize(String size) { this.clientMaxBodySize = size; return this; }
+    public String getProxyTimeout() { return proxyTimeout; }
+    public HostingSettings setProxyTimeout(String proxyTimeout) { this.proxyTimeout = proxyTimeout; return this; }
+    public String getRestartPolicy() { return restartPolicy; }
+    public HostingSettings setRestartPolicy(String restartPolicy) { this.restartPolicy = restartPolicy; return this; }
+    public String getMaxRamPercentage() { return maxRamPercentage; }
+    public HostingSettings setMaxRamPercentage(String value) { this.maxRamPercentage = value; return this; }
+    public List<String> getTargets() { return targets; }
+    public HostingSettings setTargets(List<String> targets) { this.targets = targets == null ? new ArrayList<>() : new ArrayList<>(targets); return this; }
+    public Map<String, String> getEnv() { return env; }
+    public HostingSettings setEnv(Map<String, String> env) { this.env = env == null ? new LinkedHashMap<>() : new LinkedHashMap<>(env); return this; }
+    public Map<String, String> getValues() { return values; }
+    public HostingSettings setValues(Map<String, String> values) { this.values = values == null ? new LinkedHashMap<>() : new LinkedHashMap<>(values); return this; }
+}

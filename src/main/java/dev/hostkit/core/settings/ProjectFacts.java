@@ -1,0 +1,25 @@
+package dev.hostkit.core.settings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the build knows about the project, independent of any hosting setting.
+ *
+ * @param artifactId   the project's artifactId, the default application name
+ * @param version      the project's version
+ * @param baseDir      the project's base directory
+ * @param artifactFile the packaged jar, or {@code null} when the project has not been packaged
+ * @param runtimeJars  the runtime dependencies of the jar, in classpath order
+ * @param javaRelease  the Java release the project compiles for ({@code maven.compiler.release} and friends), or {@code null}
+ */
+public record ProjectFacts(String artifactId, String version, Path baseDir, Path artifactFile,
+                           List<Path> runtimeJars, String javaRelease) {
+    public ProjectFacts {
+        Objects.requireNonNull(artifactId, "artifactId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(baseDir, "baseDir");
+        runtimeJars = List.copyOf(runtimeJars);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.hostkit.maven;
+
+import dev.hostkit.core.KitGenerator;
+import dev.hostkit.core.model.InvalidSettingException;
+import dev.hostkit.core.render.TemplateException;
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.write.KitWriteException;
+import dev.hostkit.core.write.WriteReport;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the hosting kit (Dockerfile, compose.yaml, nginx site, ...) into
+ * {@code ${project.build.directory}/hosting}. Maps parameters to {@link HostingSettings}
+ * and leaves the work to {@link KitGenerator}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class GenerateMojo extends AbstractMojo {
+
+    /** Skip rendering the kit. */
+    @Parameter(property = "hosting.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Where the kit is written. */
+    @Parameter(property = "hosting.outputDirectory", defaultValue = "${project.build.directory}/hosting", required = true)
+    File outputDirectory;
+
+    /** Your templates: a file here overrides the built-in one at the same path; other *.mustache files are rendered too. */
+    @Parameter(property = "hosting.templateDirectory", defaultValue = "${project.basedir}/src/main/hosting", required = true)
+    File templateDirectory;
+
+    /** The artifact sets to render (comma list): docker, compose, and any folder of your own templates. */
+    @Parameter(property = "hosting.targets")
+    List<String> targets;
+
+    /** The application's name: image, compose project, nginx upstream. Default: the artifactId, lower-cased. */
+    @Parameter(property = "hosting.appName")
+    String appName;
+
+    /** The TCP port the application listens on. Default 8080. */
+    @Parameter(property = "hosting.port")
+    String port;
+
+    /** The public host name nginx answers for; other Host headers are rejected. Default: none (answer any). */
+    @Parameter(property = "hosting.serverName")
+    String serverName;
+
+    /** The port nginx publishes. Default 80. */
+    @Parameter(property = "hosting.listenPort")
+    String listenPort;
+
+    /** The path the health probes request. Default /. */
+    @Parameter(property = "hosting.healthPath")
+    String healthPath;
+
+    /** The Java feature release of the runtime image. Default: maven.compiler.release (or target), else 17. */
+    @Parameter(property = "hosting.javaVersion")
+    String javaVersion;
+
+    /** The base image of the app's container. Default eclipse-temurin:&lt;javaVersion&gt;-jre. */
+    @Parameter(property = "hosting.baseImage")
+    String baseImage;
+
+    /** The class to run. Default: Main-Class of the jar's manifest. */
+    @Parameter(property = "hosting.mainClass")
+    String mainClass;
+
+    /** The nginx image of the compose kit. Default nginx:1.28. */
+    @Parameter(property = "hosting.nginxImage")
+    String nginxImage;
+
+    /** nginx client_max_body_size. Default 10m. */
+    @Parameter(property = "hosting.clientMaxBodySize")
+    String clientMaxBodySize;
+
+    /** Seconds nginx waits for the app to accept, send and answer. Default 60. */
+    @Parameter(property = "hosting.proxyTimeout")
+    String proxyTimeout;
+
+    /** compose restart policy of the services. Default unless-stopped. */
+    @Parameter(property = "hosting.restartPolicy")
+    String restartPolicy;
+
+    /** Share of the container's memory the JVM heap may take, in percent. Default 75. */
+    @Parameter(property = "hosting.maxRamPercentage")
+    String maxRamPercentage;
+
+    /** Environment variables for the app (no secrets: they are written into the kit). */
+    @Parameter
+    Map<String, String> env;
+
+    /** Free values any template can read as {{values.KEY}}. */
+    @Parameter
+    Map<String, String> values;
+
+    /** Replace files in the output directory that hostkit did not generate or that were changed by hand. */
+    @Parameter(property = "hosting.overwrite", defaultValue = "false")
+    boolean overwrite;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    private final KitGenerator generator;
+
+    @Inject
+    public GenerateMojo(KitGenerator generator) {
+        this.generator = generator;
+    }
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("hosting: skipped (hosting.skip=true)");
+            return;
+        }
+        try {
+            WriteReport report = generator.generate(settings(), MavenProjectFacts.of(project),
+                    templateDirectory.toPath(), outputDirectory.toPath(), overwrite);
+            new ReportLog(getLog()).log(report);
+        } catch (InvalidSettingException | TemplateException | KitWriteException e) {
+            throw new MojoFailureException("hosting: " + e.getMessage(), e);
+        }
+    }
+
+    HostingSettings settings() {
+        return new HostingSettings()
+                .setAppName(appName).setPort(port).setServerName(serverName).setListenPort(listenPort)
+                .setHealthPath(healthPath).setJavaVersion(javaVersion).setBaseImage(baseImage)
+                .setMainClass(mainClass).setNginxImage(nginxImage).setClientMaxBodySize(clientMaxBodySize)
+                .setProxyTimeout(proxyTimeout).setRestartPolicy(restartPolicy).setMaxRamPercentage(maxRamPercentage)
+                .setTargets(targets).setEnv(env).setValues(values);
+    }
+}

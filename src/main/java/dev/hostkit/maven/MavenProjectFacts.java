@@ -1,0 +1,51 @@
+package dev.hostkit.maven;
+
+import dev.hostkit.core.settings.ProjectFacts;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/** Reads the {@link ProjectFacts} hostkit needs from a Maven project. */
+final class MavenProjectFacts {
+    private static final Set<String> RUNTIME_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME);
+
+    private MavenProjectFacts() {}
+
+    static ProjectFacts of(MavenProject project) {
+        return new ProjectFacts(
+                project.getArtifactId(),
+                project.getVersion(),
+                project.getBasedir().toPath(),
+                packagedJar(project),
+                project.getArtifacts().stream()
+                        .filter(a -> RUNTIME_SCOPES.contains(a.getScope()) && "jar".equals(a.getType()) && a.getFile() != null)
+                        .map(a -> a.getFile().toPath())
+                        .toList(),
+                javaRelease(project.getProperties()));
+    }
+
+    /** The jar the package phase attached, else the one it would have written. */
+    private static Path packagedJar(MavenProject project) {
+        File attached = project.getArtifact() == null ? null : project.getArtifact().getFile();
+        if (attached != null && attached.isFile()) {
+            return attached.toPath();
+        }
+        Path expected = Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        return expected;
+    }
+
+    private static String javaRelease(Properties properties) {
+        for (String key : List.of("maven.compiler.release", "maven.compiler.target", "maven.compiler.source")) {
+            String value = properties.getProperty(key);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}
