@@ -1,0 +1,125 @@
+package dev.hostkit.testing;
+
+import dev.hostkit.core.KitGenerator;
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.core.write.WriteReport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * A throw-away project in a temp dir for tests of the core: a packaged jar (with or without
+ * a Main-Class) and optional runtime dependency jars. {@link #generate} renders its kit.
+ */
+public final class SampleProject {
+    private final Path baseDir;
+    private final Path jar;
+    private final List<Path> runtimeJars = new ArrayList<>();
+    private String javaRelease = "17";
+
+    private SampleProject(Path baseDir, Path jar) {
+        this.baseDir = baseDir;
+        this.jar = jar;
+    }
+
+    /** A project "shop" 1.0.0 whose jar has Main-Class com.example.shop.Main. */
+    public static SampleProject create(Path baseDir) {
+        return create(baseDir, "com.example.shop.Main");
+    }
+
+    /** @param mainClass the jar's Main-Class, or {@code null} for none */
+    public static SampleProject create(Path baseDir, String mainClass) {
+        Path jar = baseDir.resolve("target/shop-1.0.0.jar");
+        writeJar(jar, mainClass);
+        return new SampleProject(baseDir, jar);
+    }
+
+    /** Adds a runtime dependency jar with this file name. */
+    public SampleProject withDependency(String fileName) {
+        Path dependency = baseDir.resolve("repo").resolve(fileName);
+        writeJar(dependency, null);
+        runtimeJars.add(dependency);
+        return this;
+    }
+
+    public SampleProject withJavaRelease(String release) {
+        this.javaRelease = release;
+        return this;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    public Path templateDir() {
+        return baseDir.resolve("src/main/hosting");
+    }
+
+    public Path outputDir() {
+        return baseDir.resolve("target/hosting");
+    }
+
+    public ProjectFacts facts() {
+        return new ProjectFacts("shop", "1.0.0", baseDir, jar, runtimeJars, javaRelease);
+    }
+
+    /** Writes a user template (override or addition) under src/main/hosting. */
+    public SampleProject withTemplate(String name, String content) {
+        Path file = templateDir().resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Renders and writes the kit into target/hosting. */
+    public WriteReport generate(HostingSettings settings) {
+        return new KitGenerator().generate(settings, facts(), templateDir(), outputDir(), false);
+    }
+
+    /** Reads a file of the generated kit. */
+    public String read(String kitPath) {
+        try {
+            return Files.readString(outputDir().resolve(kitPath), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeJar(Path jar, String mainClass) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
+        try {
+            Files.createDirectories(jar.getParent());
+            try (OutputStream file = Files.newOutputStream(jar);
+                 JarOutputStream out = new JarOutputStream(file, manifest)) {
+                out.putNextEntry(new JarEntry("placeholder.txt"));
+                out.write(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
