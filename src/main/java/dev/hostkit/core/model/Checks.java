@@ -11,6 +11,8 @@ final class Checks {
     static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?" + LABEL + "(\\." + LABEL + ")*");
     static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*(\\?[A-Za-z0-9._~=&/-]*)?");
+    static final Pattern ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
+    static final Pattern URL_PREFIX = Pattern.compile("/([A-Za-z0-9._~-]+/)+");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     static final Pattern SIZE = Pattern.compile("[0-9]{1,9}[kKmMgG]?");

@@ -15,6 +15,7 @@ public record HostingModel(
         Docker docker,
         Nginx nginx,
         Compose compose,
+        Host host,
         SortedMap<String, String> env,
         SortedMap<String, String> values,
         List<String> targets) {
@@ -39,4 +40,15 @@ public record HostingModel(
 
     /** Settings only the compose kit uses. */
     public record Compose(String restartPolicy) {}
+
+    /**
+     * A bare machine: systemd runs {@code instances} copies of the app on consecutive ports
+     * from {@link App#port()}, nginx balances over them and serves static files itself.
+     *
+     * @param prefix          where releases are installed, e.g. /opt/shop
+     * @param staticDirectory the directory nginx serves under {@code staticPath}, no trailing slash
+     * @param staticPath      the URL prefix of static files, with leading and trailing slash
+     * @param javaCommand     the absolute path of the java launcher
+     */
+    public record Host(int instances, String prefix, String staticDirectory, String staticPath, String javaCommand) {}
 }

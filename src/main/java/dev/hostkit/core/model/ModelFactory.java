@@ -26,7 +26,7 @@ import static dev.hostkit.core.model.Checks.orDefault;
  * {@link InvalidSettingException} before anything is rendered or written.
  */
 public final class ModelFactory {
-    public static final List<String> DEFAULT_TARGETS = List.of("docker", "compose");
+    public static final List<String> DEFAULT_TARGETS = List.of("docker", "compose", "host");
     static final int DEFAULT_PORT = 8080;
     static final int DEFAULT_LISTEN_PORT = 80;
     static final int DEFAULT_JAVA_RELEASE = 17;
@@ -57,7 +57,7 @@ public final class ModelFactory {
                         "Allowed: a path that starts with '/' made of letters, digits and . _ ~ / -, "
                                 + "optionally followed by ?query of the same and = &."));
         int release = javaRelease(settings.getJavaVersion(), project.javaRelease());
-        boolean needsJar = targets.contains("docker") || targets.contains("compose");
+        boolean needsJar = targets.contains("docker") || targets.contains("host");
         HostingModel.JavaApp java = new HostingModel.JavaApp(
                 release,
                 needsJar ? mainClass(settings.getMainClass(), project.artifactFile()) : orDefault(settings.getMainClass(), ""),
@@ -79,8 +79,36 @@ public final class ModelFactory {
         HostingModel.Compose compose = new HostingModel.Compose(
                 Checks.matching("hosting.restartPolicy", orDefault(settings.getRestartPolicy(), "unless-stopped"), Checks.RESTART,
                         "Allowed: no, always, unless-stopped, on-failure or on-failure:N."));
-        return new HostingModel(app, java, docker, nginx, compose,
+        return new HostingModel(app, java, docker, nginx, compose, host(settings, app),
                 env(settings.getEnv()), values(settings.getValues()), targets);
+    }
+
+    private static HostingModel.Host host(HostingSettings settings, HostingModel.App app) {
+        int instances = Checks.intInRange("hosting.instances", orDefault(settings.getInstances(), "1"), 1, 64,
+                "Allowed: a whole number from 1 to 64 (app instances on consecutive ports from hosting.port).");
+        if (app.port() + instances - 1 > 65535) {
+            throw new InvalidSettingException("hosting.instances", String.valueOf(instances),
+                    "Allowed: at most " + (65535 - app.port() + 1) + " instances from hosting.port " + app.port()
+                            + ", so that the last port (port + instances - 1) stays within 65535.");
+        }
+        String pathRule = "Allowed: an absolute path made of letters, digits and . _ - between '/' "
+                + "(no spaces, quotes, ';' or braces), such as /opt/shop.";
+        String prefix = absolutePath("hosting.installPrefix", orDefault(settings.getInstallPrefix(), "/opt/" + app.name()), pathRule);
+        return new HostingModel.Host(
+                instances,
+                prefix,
+                absolutePath("hosting.staticDirectory", orDefault(settings.getStaticDirectory(), prefix + "/static"), pathRule),
+                Checks.matching("hosting.staticPath", orDefault(settings.getStaticPath(), "/static/"), Checks.URL_PREFIX,
+                        "Allowed: a URL path that starts and ends with '/', such as /static/ or /assets/img/."),
+                absolutePath("hosting.javaCommand", orDefault(settings.getJavaCommand(), "/usr/bin/java"), pathRule));
+    }
+
+    private static String absolutePath(String parameter, String value, String allowed) {
+        String path = value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        if (path.contains("/./") || path.contains("/../") || path.endsWith("/..") || path.endsWith("/.")) {
+            throw new InvalidSettingException(parameter, value, allowed + " No '.' or '..' segments.");
+        }
+        return Checks.matching(parameter, path, Checks.ABSOLUTE_PATH, allowed);
     }
 
     private List<String> targets(List<String> requested) {
@@ -152,7 +180,7 @@ public final class ModelFactory {
     private static String mainClass(String configured, Path jar) {
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new InvalidSettingException("hosting.jar", jar == null ? null : jar.toString(),
-                    "The docker and compose targets copy the project's jar, so it must exist: run the goal in the "
+                    "The docker, compose and host targets copy the project's jar, so it must exist: run the goal in the "
                             + "package phase (mvn package) or after it (mvn package hosting:generate).");
         }
         String allowed = "Allowed: a fully qualified class name such as com.example.Main. Set hosting.mainClass, "
@@ -180,9 +208,9 @@ public final class ModelFactory {
             Checks.matching("hosting.env", name, Checks.ENV_NAME,
                     "Allowed: environment variable names matching [A-Za-z_][A-Za-z0-9_]*.");
             String text = value == null ? "" : value;
-            String allowed = "Allowed: any text without control characters other than tab and line breaks; "
-                    + "a value with '$' cannot also hold quotes, backslashes or line breaks (compose env file).";
-            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            String allowed = "Allowed: one line of text without control characters other than tab; "
+                    + "a value with '$' cannot also hold quotes or backslashes (compose env file).";
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
                 throw new InvalidSettingException("hosting.env." + name, text, allowed);
             }
             try {

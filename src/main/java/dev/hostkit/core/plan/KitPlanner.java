@@ -31,26 +31,35 @@ public final class KitPlanner {
         SortedMap<String, KitFile> files = new TreeMap<>();
         Map<String, Object> shared = TemplateVariables.of(model);
         for (String template : catalog.templatesFor(model.targets())) {
-            String output = TemplateCatalog.outputPathOf(template);
-            files.put(output, KitFile.rendered(output, renderer.render(template, TemplateVariables.forTemplate(shared, template))));
+            Map<String, Object> variables = TemplateVariables.forTemplate(shared, template);
+            String output = renderer.renderPath(TemplateCatalog.outputPathOf(template), variables);
+            if (output != null) {
+                files.put(output, KitFile.rendered(output, renderer.render(template, variables)));
+            }
         }
         if (model.targets().contains("docker")) {
-            addDockerContext(model.java(), files);
+            addApplication(model.java(), "docker/", files);
+        }
+        if (model.targets().contains("host")) {
+            addApplication(model.java(), "host/app/", files);
         }
         return List.copyOf(files.values());
     }
 
-    /** The docker build context is self-contained: the jar and its runtime dependencies. */
-    private static void addDockerContext(HostingModel.JavaApp java, SortedMap<String, KitFile> files) {
-        files.put("docker/" + java.jar().getFileName(), KitFile.copied("docker/" + java.jar().getFileName(), java.jar()));
+    /**
+     * The application itself, the jar and its runtime dependencies in {@code lib/}, so that the
+     * docker build context and the host kit are self-contained.
+     */
+    private static void addApplication(HostingModel.JavaApp java, String folder, SortedMap<String, KitFile> files) {
+        files.put(folder + java.jar().getFileName(), KitFile.copied(folder + java.jar().getFileName(), java.jar()));
         Set<String> names = new HashSet<>();
         for (Path dependency : java.runtimeJars()) {
             String name = dependency.getFileName().toString();
             if (!names.add(name)) {
                 throw new IllegalStateException("Two runtime dependencies share the file name " + name
-                        + "; the docker kit's lib/ folder cannot hold both.");
+                        + "; the kit's lib/ folder cannot hold both.");
             }
-            files.put("docker/lib/" + name, KitFile.copied("docker/lib/" + name, dependency));
+            files.put(folder + "lib/" + name, KitFile.copied(folder + "lib/" + name, dependency));
         }
     }
 }

@@ -46,6 +46,21 @@ public final class Quoting {
                 + "backslash or line break");
     }
 
+    /**
+     * A value in a systemd EnvironmentFile: double quotes, in which systemd removes the
+     * backslash before {@code "}, {@code \\}, {@code $} and {@code `}. No variables are expanded.
+     */
+    public static String systemdEnvFile(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\' || c == '$' || c == '`') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.append('"').toString();
+    }
+
     /** A POSIX shell word in single quotes. */
     public static String shell(String value) {
         return "'" + value.replace("'", "'\\''") + "'";

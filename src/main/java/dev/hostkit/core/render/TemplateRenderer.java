@@ -46,6 +46,25 @@ public final class TemplateRenderer {
     }
 
     /**
+     * Renders a template's output path, which may itself hold tags, such as
+     * {@code host/nginx/{{app.name}}.conf}. A path that renders to an empty folder or file
+     * name means "do not write this file" and comes back as {@code null}.
+     */
+    public String renderPath(String path, Map<String, Object> variables) {
+        if (!path.contains("{{")) {
+            return path;
+        }
+        try {
+            StringWriter out = new StringWriter();
+            factory.compile(new java.io.StringReader(path), "path of " + path).execute(out, variables);
+            String rendered = out.toString();
+            return rendered.startsWith("/") || rendered.endsWith("/") || rendered.contains("//") ? null : rendered;
+        } catch (MustacheException | TemplateException e) {
+            throw new TemplateException("Cannot render the file name " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param name      the template's relative path, e.g. {@code compose/compose.yaml.mustache}
      * @param variables what the template can read
      */

@@ -20,7 +20,8 @@ public final class TemplateVariables {
         root.put("java", java(model.java()));
         root.put("docker", docker(model));
         root.put("nginx", nginx(model));
-        root.put("compose", Map.of("restartPolicy", model.compose().restartPolicy()));
+        root.put("compose", compose(model));
+        root.put("host", host(model));
         root.put("env", env(model));
         root.put("hasEnv", !model.env().isEmpty());
         root.put("values", new LinkedHashMap<>(model.values()));
@@ -82,6 +83,64 @@ public final class TemplateVariables {
         return vars;
     }
 
+    private static Map<String, Object> compose(HostingModel model) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("restartPolicy", model.compose().restartPolicy());
+        // nginx runs in its own container and reaches the app by its service name
+        vars.put("site", site(80, List.of("app:" + model.app().port()), null));
+        return vars;
+    }
+
+    private static Map<String, Object> host(HostingModel model) {
+        HostingModel.Host host = model.host();
+        String name = model.app().name();
+        boolean templated = host.instances() > 1;
+        List<Integer> ports = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < host.instances(); i++) {
+            int port = model.app().port() + i;
+            ports.add(port);
+            servers.add("127.0.0.1:" + port);
+            units.add(templated ? name + "@" + port + ".service" : name + ".service");
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("instances", host.instances());
+        vars.put("templated", templated);
+        vars.put("unitFile", templated ? name + "@.service" : name + ".service");
+        vars.put("units", String.join(" ", units));
+        vars.put("ports", ports);
+        vars.put("user", name);
+        vars.put("prefix", host.prefix());
+        vars.put("current", host.prefix() + "/current");
+        vars.put("staticDirectory", host.staticDirectory());
+        vars.put("staticPath", host.staticPath());
+        vars.put("javaCommand", host.javaCommand());
+        vars.put("envFile", "/etc/" + name + "/" + name + ".env");
+        vars.put("secretsFile", "/etc/" + name + "/secrets.env");
+        vars.put("versionShell", Quoting.shell(model.app().version()));
+        vars.put("site", site(model.nginx().listenPort(), servers,
+                Map.of("path", host.staticPath(), "directory", host.staticDirectory())));
+        return vars;
+    }
+
+    /**
+     * What the shared nginx partials need to know about one site.
+     *
+     * @param staticFiles {@code path} (URL prefix) and {@code directory} nginx serves itself, or {@code null}
+     */
+    private static Map<String, Object> site(int listen, List<String> servers, Map<String, String> staticFiles) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (staticFiles != null) {
+            vars.put("static", staticFiles);
+        }
+        vars.put("listen", listen);
+        vars.put("servers", servers);
+        // try each instance at most once before giving up on a request
+        vars.put("upstreamTries", servers.size());
+        return vars;
+    }
+
     private static List<Map<String, Object>> env(HostingModel model) {
         List<Map<String, Object>> entries = new ArrayList<>();
         model.env().forEach((name, value) -> {
@@ -91,6 +150,7 @@ public final class TemplateVariables {
             entry.put("composeEnvFile", Quoting.composeEnvFile(value));
             entry.put("yaml", Quoting.composeYaml(value));
             entry.put("shell", Quoting.shell(value));
+            entry.put("systemd", Quoting.systemdEnvFile(value));
             entries.add(entry);
         });
         return entries;

@@ -25,6 +25,11 @@ public final class HostingSettings {
     private String proxyTimeout;
     private String restartPolicy;
     private String maxRamPercentage;
+    private String instances;
+    private String installPrefix;
+    private String staticDirectory;
+    private String staticPath;
+    private String javaCommand;
     private List<String> targets = new ArrayList<>();
     private Map<String, String> env = new LinkedHashMap<>();
     private Map<String, String> values = new LinkedHashMap<>();
@@ -55,6 +60,16 @@ public final class HostingSettings {
     public HostingSettings setRestartPolicy(String restartPolicy) { this.restartPolicy = restartPolicy; return this; }
     public String getMaxRamPercentage() { return maxRamPercentage; }
     public HostingSettings setMaxRamPercentage(String value) { this.maxRamPercentage = value; return this; }
+    public String getInstances() { return instances; }
+    public HostingSettings setInstances(String instances) { this.instances = instances; return this; }
+    public String getInstallPrefix() { return installPrefix; }
+    public HostingSettings setInstallPrefix(String installPrefix) { this.installPrefix = installPrefix; return this; }
+    public String getStaticDirectory() { return staticDirectory; }
+    public HostingSettings setStaticDirectory(String staticDirectory) { this.staticDirectory = staticDirectory; return this; }
+    public String getStaticPath() { return staticPath; }
+    public HostingSettings setStaticPath(String staticPath) { this.staticPath = staticPath; return this; }
+    public String getJavaCommand() { return javaCommand; }
+    public HostingSettings setJavaCommand(String javaCommand) { this.javaCommand = javaCommand; return this; }
     public List<String> getTargets() { return targets; }
     public HostingSettings setTargets(List<String> targets) { this.targets = targets == null ? new ArrayList<>() : new ArrayList<>(targets); return this; }
     public Map<String, String> getEnv() { return env; }
