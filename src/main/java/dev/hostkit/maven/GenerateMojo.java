@@ -1,18 +1,22 @@
 package dev.hostkit.maven;
 
 import dev.hostkit.core.KitGenerator;
+import dev.hostkit.core.KitRequest;
+import dev.hostkit.core.KitResult;
 import dev.hostkit.core.model.InvalidSettingException;
 import dev.hostkit.core.render.TemplateException;
+import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.write.KitWriteException;
-import dev.hostkit.core.write.WriteReport;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -108,14 +112,54 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hosting.overwrite", defaultValue = "false")
     boolean overwrite;
 
+    /** Number of app instances on a bare machine (consecutive ports from port). Default 1. */
+    @Parameter(property = "hosting.instances")
+    String instances;
+
+    /** Where install.sh puts releases on a bare machine. Default /opt/&lt;appName&gt;. */
+    @Parameter(property = "hosting.installPrefix")
+    String installPrefix;
+
+    /** The directory nginx serves static files from on a bare machine. Default &lt;installPrefix&gt;/static. */
+    @Parameter(property = "hosting.staticDirectory")
+    String staticDirectory;
+
+    /** The URL prefix of static files. Default /static/. */
+    @Parameter(property = "hosting.staticPath")
+    String staticPath;
+
+    /** The java launcher on a bare machine. Default /usr/bin/java. */
+    @Parameter(property = "hosting.javaCommand")
+    String javaCommand;
+
+    /** Named environments (dev, prod, ...): each overrides settings and gets its own kit in outputDirectory/&lt;name&gt;. */
+    @Parameter
+    List<HostingEnvironment> environments;
+
+    /** Render only these environments (comma list). Default: all declared. */
+    @Parameter(property = "hosting.environments")
+    List<String> selectedEnvironments;
+
+    /**
+     * Pack each kit into a zip attached with classifier hosting (or hosting-&lt;environment&gt;), so install and
+     * deploy publish it. Default: true when the goal runs in the lifecycle, false from the command line.
+     */
+    @Parameter(property = "hosting.attach")
+    Boolean attach;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     private final KitGenerator generator;
+    private final MavenProjectHelper projectHelper;
 
     @Inject
-    public GenerateMojo(KitGenerator generator) {
+    public GenerateMojo(KitGenerator generator, MavenProjectHelper projectHelper) {
         this.generator = generator;
+        this.projectHelper = projectHelper;
     }
 
     @Override
@@ -125,12 +169,20 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         try {
-            WriteReport report = generator.generate(settings(), MavenProjectFacts.of(project),
-                    templateDirectory.toPath(), outputDirectory.toPath(), overwrite);
-            new ReportLog(getLog()).log(report);
+            KitResult result = generator.generate(new KitRequest(settings(), nonNull(environments),
+                    nonNull(selectedEnvironments), MavenProjectFacts.of(project), templateDirectory.toPath(),
+                    outputDirectory.toPath(), overwrite));
+            new ReportLog(getLog()).log(result.report());
+            if (attach == null ? mojoExecution.getLifecyclePhase() != null : attach) {
+                new KitAttacher(project, projectHelper, getLog()).attach(result);
+            }
         } catch (InvalidSettingException | TemplateException | KitWriteException e) {
             throw new MojoFailureException("hosting: " + e.getMessage(), e);
         }
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     HostingSettings settings() {
@@ -139,6 +191,8 @@ public class GenerateMojo extends AbstractMojo {
                 .setHealthPath(healthPath).setJavaVersion(javaVersion).setBaseImage(baseImage)
                 .setMainClass(mainClass).setNginxImage(nginxImage).setClientMaxBodySize(clientMaxBodySize)
                 .setProxyTimeout(proxyTimeout).setRestartPolicy(restartPolicy).setMaxRamPercentage(maxRamPercentage)
+                .setInstances(instances).setInstallPrefix(installPrefix).setStaticDirectory(staticDirectory)
+                .setStaticPath(staticPath).setJavaCommand(javaCommand)
                 .setTargets(targets).setEnv(env).setValues(values);
     }
 }

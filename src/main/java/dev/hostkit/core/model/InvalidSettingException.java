@@ -8,8 +8,19 @@ public final class InvalidSettingException extends RuntimeException {
     private final String parameter;
 
     public InvalidSettingException(String parameter, String value, String allowed) {
-        super("Invalid value for " + parameter + ": " + show(value) + ". " + allowed);
+        this(parameter, "Invalid value for " + parameter + ": " + show(value) + ". " + allowed);
+    }
+
+    private InvalidSettingException(String parameter, String message) {
+        super(message);
         this.parameter = parameter;
+    }
+
+    /** The same error, said of a setting inside the named environment. */
+    public InvalidSettingException inEnvironment(String environment) {
+        return new InvalidSettingException(parameter,
+                getMessage().replaceFirst("^Invalid value for (\\S+):", "Invalid value for $1 in environment '"
+                        + environment.replace("$", "\\$") + "':"));
     }
 
     public String parameter() {

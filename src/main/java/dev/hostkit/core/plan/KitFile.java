@@ -35,6 +35,11 @@ public record KitFile(String path, String text, Path source, boolean executable)
         return new KitFile(path, null, source, false);
     }
 
+    /** The same file inside a folder of the output, e.g. an environment's. */
+    public KitFile under(String folder) {
+        return new KitFile(folder + path, text, source, executable);
+    }
+
     public boolean isCopy() {
         return source != null;
     }

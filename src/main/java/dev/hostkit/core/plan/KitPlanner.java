@@ -28,8 +28,19 @@ public final class KitPlanner {
 
     /** @return the kit's files by relative path, sorted */
     public List<KitFile> plan(HostingModel model) {
+        return plan(model, null);
+    }
+
+    /**
+     * @param environment the environment's name, which templates read as {@code environment.name}, or {@code null}
+     * @return the kit's files by relative path, sorted
+     */
+    public List<KitFile> plan(HostingModel model, String environment) {
         SortedMap<String, KitFile> files = new TreeMap<>();
         Map<String, Object> shared = TemplateVariables.of(model);
+        if (environment != null) {
+            shared.put("environment", Map.of("name", environment));
+        }
         for (String template : catalog.templatesFor(model.targets())) {
             Map<String, Object> variables = TemplateVariables.forTemplate(shared, template);
             String output = renderer.renderPath(TemplateCatalog.outputPathOf(template), variables);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +34,21 @@ public final class TemplateCatalog {
     }
 
     public static TemplateCatalog load(TemplateOrigins origins) {
-        return new TemplateCatalog(readIndex(), listUserTemplates(origins.userDirectory()));
+        return load(origins, List.of());
+    }
+
+    /**
+     * @param notTargets top-level folders of the user's directories that hold no targets
+     *                   (the environments' override folders)
+     */
+    public static TemplateCatalog load(TemplateOrigins origins, Collection<String> notTargets) {
+        Set<String> user = new TreeSet<>();
+        for (Path directory : origins.userDirectories()) {
+            listUserTemplates(directory).stream()
+                    .filter(name -> !notTargets.contains(targetOf(name)))
+                    .forEach(user::add);
+        }
+        return new TemplateCatalog(readIndex(), user);
     }
 
     /** Targets with built-in templates. */

@@ -8,33 +8,42 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a template comes from: the user's template directory first, then the templates
- * built into the plugin. Names are relative paths such as {@code docker/Dockerfile.mustache}.
+ * Where a template comes from: the user's template directories in order (an environment's
+ * folder before the shared one), then the templates built into the plugin. Names are
+ * relative paths such as {@code docker/Dockerfile.mustache}.
  */
 public final class TemplateOrigins {
     static final String BUILT_IN_ROOT = "dev/hostkit/templates/";
 
-    private final Path userDirectory;
+    private final List<Path> userDirectories;
 
-    /** @param userDirectory the user's template directory; it need not exist */
-    public TemplateOrigins(Path userDirectory) {
-        this.userDirectory = userDirectory;
+    /** @param userDirectories the user's template directories, first match wins; they need not exist */
+    public TemplateOrigins(List<Path> userDirectories) {
+        this.userDirectories = List.copyOf(userDirectories);
     }
 
-    public Path userDirectory() {
-        return userDirectory;
+    /** @param userDirectory the user's template directory; it need not exist, may be {@code null} */
+    public TemplateOrigins(Path userDirectory) {
+        this(userDirectory == null ? List.of() : List.of(userDirectory));
+    }
+
+    public List<Path> userDirectories() {
+        return userDirectories;
     }
 
     /** The user's file for this name, if there is one. */
     public Optional<Path> userFile(String name) {
-        if (userDirectory == null) {
-            return Optional.empty();
+        for (Path directory : userDirectories) {
+            Path file = directory.resolve(name).normalize();
+            if (file.startsWith(directory.normalize()) && Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
         }
-        Path file = userDirectory.resolve(name).normalize();
-        return file.startsWith(userDirectory.normalize()) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return Optional.empty();
     }
 
     /** Opens the template, the user's copy first; empty when neither exists. */

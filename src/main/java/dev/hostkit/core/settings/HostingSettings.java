@@ -11,7 +11,7 @@ import java.util.Map;
  * Scalars are strings so that a bad value (say a port "eighty") reaches our validation
  * and its message, not a generic conversion error.
  */
-public final class HostingSettings {
+public class HostingSettings {
     private String appName;
     private String port;
     private String serverName;
@@ -76,4 +76,49 @@ public final class HostingSettings {
     public HostingSettings setEnv(Map<String, String> env) { this.env = env == null ? new LinkedHashMap<>() : new LinkedHashMap<>(env); return this; }
     public Map<String, String> getValues() { return values; }
     public HostingSettings setValues(Map<String, String> values) { this.values = values == null ? new LinkedHashMap<>() : new LinkedHashMap<>(values); return this; }
+
+    /**
+     * These settings with an environment's on top: a setting the environment has replaces
+     * this one; maps merge key by key, and an empty value in the environment removes the key;
+     * lists (targets) replace.
+     */
+    public HostingSettings overlay(HostingSettings environment) {
+        HostingSettings merged = new HostingSettings()
+                .setAppName(pick(environment.appName, appName))
+                .setPort(pick(environment.port, port))
+                .setServerName(pick(environment.serverName, serverName))
+                .setListenPort(pick(environment.listenPort, listenPort))
+                .setHealthPath(pick(environment.healthPath, healthPath))
+                .setJavaVersion(pick(environment.javaVersion, javaVersion))
+                .setBaseImage(pick(environment.baseImage, baseImage))
+                .setMainClass(pick(environment.mainClass, mainClass))
+                .setNginxImage(pick(environment.nginxImage, nginxImage))
+                .setClientMaxBodySize(pick(environment.clientMaxBodySize, clientMaxBodySize))
+                .setProxyTimeout(pick(environment.proxyTimeout, proxyTimeout))
+                .setRestartPolicy(pick(environment.restartPolicy, restartPolicy))
+                .setMaxRamPercentage(pick(environment.maxRamPercentage, maxRamPercentage))
+                .setInstances(pick(environment.instances, instances))
+                .setInstallPrefix(pick(environment.installPrefix, installPrefix))
+                .setStaticDirectory(pick(environment.staticDirectory, staticDirectory))
+                .setStaticPath(pick(environment.staticPath, staticPath))
+                .setJavaCommand(pick(environment.javaCommand, javaCommand))
+                .setTargets(environment.targets.isEmpty() ? targets : environment.targets);
+        return merged.setEnv(merge(env, environment.env)).setValues(merge(values, environment.values));
+    }
+
+    private static String pick(String fromEnvironment, String fromTop) {
+        return fromEnvironment != null ? fromEnvironment : fromTop;
+    }
+
+    private static Map<String, String> merge(Map<String, String> top, Map<String, String> environment) {
+        Map<String, String> merged = new LinkedHashMap<>(top);
+        environment.forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
 }

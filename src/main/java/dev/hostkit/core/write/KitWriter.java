@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Writes a planned kit into its output directory, safely:
@@ -34,6 +35,14 @@ public final class KitWriter {
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
 
     public WriteReport write(List<KitFile> files, Path outputDirectory, boolean overwrite) {
+        return write(files, outputDirectory, overwrite, path -> true);
+    }
+
+    /**
+     * @param removable which files of an earlier run this run may remove when it no longer
+     *                  generates them (the kits of environments not rendered this time stay)
+     */
+    public WriteReport write(List<KitFile> files, Path outputDirectory, boolean overwrite, Predicate<String> removable) {
         Path root = outputDirectory.toAbsolutePath().normalize();
         Manifest previous = Manifest.read(root);
         Map<String, Path> targets = resolveInside(root, files);
@@ -56,6 +65,10 @@ public final class KitWriter {
         List<String> kept = new ArrayList<>();
         for (String path : previous.paths()) {
             if (hashes.containsKey(path)) {
+                continue;
+            }
+            if (!removable.test(path)) {
+                hashes.put(path, previous.hashOf(path));
                 continue;
             }
             Path stale = root.resolve(path).normalize();

@@ -1,0 +1,19 @@
+package dev.hostkit.core;
+
+import dev.hostkit.core.write.WriteReport;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param report what the write did
+ * @param kits   the files of each kit rendered, by environment name ("" when there are no environments),
+ *               as paths relative to the kit's own folder
+ */
+public record KitResult(WriteReport report, Map<String, List<String>> kits) {
+    public KitResult {
+        kits = Collections.unmodifiableMap(new LinkedHashMap<>(kits));
+    }
+}
