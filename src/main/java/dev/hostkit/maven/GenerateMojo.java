@@ -132,6 +132,34 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hosting.javaCommand")
     String javaCommand;
 
+    /** HTTPS: the certificate chain (PEM) on the machine; with certificateKey turns TLS on. */
+    @Parameter(property = "hosting.tls.certificate")
+    String tlsCertificate;
+
+    /** HTTPS: the private key (PEM) of tlsCertificate. */
+    @Parameter(property = "hosting.tls.certificateKey")
+    String tlsCertificateKey;
+
+    /** HTTPS with Let's Encrypt certificates obtained by certbot in webroot mode. Default false. */
+    @Parameter(property = "hosting.tls.acme")
+    String tlsAcme;
+
+    /** The ACME account's e-mail address (expiry notices). Optional. */
+    @Parameter(property = "hosting.tls.acmeEmail")
+    String tlsAcmeEmail;
+
+    /** The folder nginx serves ACME challenges from. Default /var/www/letsencrypt. */
+    @Parameter(property = "hosting.tls.acmeWebroot")
+    String tlsAcmeWebroot;
+
+    /** The HTTPS port nginx publishes. Default 443. */
+    @Parameter(property = "hosting.tls.port")
+    String tlsPort;
+
+    /** Add includeSubDomains to HSTS. Default false. */
+    @Parameter(property = "hosting.tls.hstsIncludeSubDomains")
+    String tlsHstsIncludeSubDomains;
+
     /** Named environments (dev, prod, ...): each overrides settings and gets its own kit in outputDirectory/&lt;name&gt;. */
     @Parameter
     List<HostingEnvironment> environments;
@@ -193,6 +221,9 @@ public class GenerateMojo extends AbstractMojo {
                 .setProxyTimeout(proxyTimeout).setRestartPolicy(restartPolicy).setMaxRamPercentage(maxRamPercentage)
                 .setInstances(instances).setInstallPrefix(installPrefix).setStaticDirectory(staticDirectory)
                 .setStaticPath(staticPath).setJavaCommand(javaCommand)
+                .setTlsCertificate(tlsCertificate).setTlsCertificateKey(tlsCertificateKey).setTlsAcme(tlsAcme)
+                .setTlsAcmeEmail(tlsAcmeEmail).setTlsAcmeWebroot(tlsAcmeWebroot).setTlsPort(tlsPort)
+                .setTlsHstsIncludeSubDomains(tlsHstsIncludeSubDomains)
                 .setTargets(targets).setEnv(env).setValues(values);
     }
 }

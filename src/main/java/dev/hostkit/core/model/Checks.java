@@ -13,6 +13,8 @@ final class Checks {
     static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*(\\?[A-Za-z0-9._~=&/-]*)?");
     static final Pattern ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
     static final Pattern URL_PREFIX = Pattern.compile("/([A-Za-z0-9._~-]+/)+");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#%&*+/=?^_~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    static final Pattern BOOLEAN = Pattern.compile("true|false");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     static final Pattern SIZE = Pattern.compile("[0-9]{1,9}[kKmMgG]?");

@@ -16,6 +16,7 @@ public record HostingModel(
         Nginx nginx,
         Compose compose,
         Host host,
+        Optional<Tls> tls,
         SortedMap<String, String> env,
         SortedMap<String, String> values,
         List<String> targets) {
@@ -40,6 +41,19 @@ public record HostingModel(
 
     /** Settings only the compose kit uses. */
     public record Compose(String restartPolicy) {}
+
+    /**
+     * HTTPS in every nginx the kit renders.
+     *
+     * @param certificate    the certificate chain (PEM) on the machine
+     * @param certificateKey its private key
+     * @param acme           certificates come from Let's Encrypt through certbot's webroot mode
+     * @param acmeEmail      the ACME account's address, optional
+     * @param acmeWebroot    the folder nginx serves /.well-known/acme-challenge/ from
+     * @param port           the HTTPS port nginx publishes
+     */
+    public record Tls(String certificate, String certificateKey, boolean acme, Optional<String> acmeEmail,
+                      String acmeWebroot, int port, boolean hstsIncludeSubDomains) {}
 
     /**
      * A bare machine: systemd runs {@code instances} copies of the app on consecutive ports

@@ -79,7 +79,7 @@ public final class ModelFactory {
         HostingModel.Compose compose = new HostingModel.Compose(
                 Checks.matching("hosting.restartPolicy", orDefault(settings.getRestartPolicy(), "unless-stopped"), Checks.RESTART,
                         "Allowed: no, always, unless-stopped, on-failure or on-failure:N."));
-        return new HostingModel(app, java, docker, nginx, compose, host(settings, app),
+        return new HostingModel(app, java, docker, nginx, compose, host(settings, app), tls(settings, nginx),
                 env(settings.getEnv()), values(settings.getValues()), targets);
     }
 
@@ -101,6 +101,57 @@ public final class ModelFactory {
                 Checks.matching("hosting.staticPath", orDefault(settings.getStaticPath(), "/static/"), Checks.URL_PREFIX,
                         "Allowed: a URL path that starts and ends with '/', such as /static/ or /assets/img/."),
                 absolutePath("hosting.javaCommand", orDefault(settings.getJavaCommand(), "/usr/bin/java"), pathRule));
+    }
+
+    private static Optional<HostingModel.Tls> tls(HostingSettings settings, HostingModel.Nginx nginx) {
+        boolean acme = Boolean.parseBoolean(Checks.matching("hosting.tls.acme", orDefault(settings.getTlsAcme(), "false"),
+                Checks.BOOLEAN, "Allowed: true or false."));
+        String certificate = blankToNull(settings.getTlsCertificate());
+        String key = blankToNull(settings.getTlsCertificateKey());
+        if (!acme && certificate == null && key == null) {
+            return Optional.empty();
+        }
+        String pathRule = "Allowed: the absolute path of a PEM file on the machine, made of letters, digits and . _ - "
+                + "between '/', such as /etc/ssl/shop/fullchain.pem.";
+        if (acme) {
+            if (certificate != null || key != null) {
+                throw new InvalidSettingException(certificate != null ? "hosting.tls.certificate" : "hosting.tls.certificateKey",
+                        certificate != null ? certificate : key,
+                        "Allowed: no certificate paths with hosting.tls.acme=true: certbot keeps them under /etc/letsencrypt/live/.");
+            }
+            String serverName = nginx.serverName().orElseThrow(() -> new InvalidSettingException("hosting.serverName", null,
+                    "hosting.tls.acme=true needs the host name to request a certificate for: set hosting.serverName."));
+            if (serverName.startsWith("*.")) {
+                throw new InvalidSettingException("hosting.serverName", serverName,
+                        "Allowed with hosting.tls.acme=true: a host name without '*': HTTP-01 challenges cannot prove wildcards.");
+            }
+            certificate = "/etc/letsencrypt/live/" + serverName + "/fullchain.pem";
+            key = "/etc/letsencrypt/live/" + serverName + "/privkey.pem";
+        } else if (certificate == null || key == null) {
+            throw new InvalidSettingException(certificate == null ? "hosting.tls.certificate" : "hosting.tls.certificateKey", null,
+                    "TLS needs both hosting.tls.certificate and hosting.tls.certificateKey (or hosting.tls.acme=true); "
+                            + "only " + (certificate == null ? "hosting.tls.certificateKey" : "hosting.tls.certificate") + " is set.");
+        } else {
+            certificate = absolutePath("hosting.tls.certificate", certificate, pathRule);
+            key = absolutePath("hosting.tls.certificateKey", key, pathRule);
+        }
+        Optional<String> email = Optional.ofNullable(blankToNull(settings.getTlsAcmeEmail()))
+                .map(value -> Checks.matching("hosting.tls.acmeEmail", value, Checks.EMAIL,
+                        "Allowed: an e-mail address such as ops@example.com (Let's Encrypt sends expiry notices there)."));
+        String webroot = absolutePath("hosting.tls.acmeWebroot", orDefault(settings.getTlsAcmeWebroot(), "/var/www/letsencrypt"),
+                "Allowed: an absolute path made of letters, digits and . _ - between '/', such as /var/www/letsencrypt.");
+        int port = settings.getTlsPort() == null ? 443 : Checks.port("hosting.tls.port", settings.getTlsPort());
+        if (port == nginx.listenPort()) {
+            throw new InvalidSettingException("hosting.tls.port", String.valueOf(port),
+                    "Allowed: a port other than hosting.listenPort (" + nginx.listenPort() + "), which serves plain HTTP.");
+        }
+        boolean includeSubDomains = Boolean.parseBoolean(Checks.matching("hosting.tls.hstsIncludeSubDomains",
+                orDefault(settings.getTlsHstsIncludeSubDomains(), "false"), Checks.BOOLEAN, "Allowed: true or false."));
+        return Optional.of(new HostingModel.Tls(certificate, key, acme, email, webroot, port, includeSubDomains));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String absolutePath(String parameter, String value, String allowed) {

@@ -22,6 +22,7 @@ public final class TemplateVariables {
         root.put("nginx", nginx(model));
         root.put("compose", compose(model));
         root.put("host", host(model));
+        model.tls().ifPresent(tls -> root.put("tls", tls(tls)));
         root.put("env", env(model));
         root.put("hasEnv", !model.env().isEmpty());
         root.put("values", new LinkedHashMap<>(model.values()));
@@ -87,7 +88,7 @@ public final class TemplateVariables {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("restartPolicy", model.compose().restartPolicy());
         // nginx runs in its own container and reaches the app by its service name
-        vars.put("site", site(80, List.of("app:" + model.app().port()), null));
+        vars.put("site", site(80, 443, model, List.of("app:" + model.app().port()), null));
         return vars;
     }
 
@@ -119,7 +120,9 @@ public final class TemplateVariables {
         vars.put("envFile", "/etc/" + name + "/" + name + ".env");
         vars.put("secretsFile", "/etc/" + name + "/secrets.env");
         vars.put("versionShell", Quoting.shell(model.app().version()));
-        vars.put("site", site(model.nginx().listenPort(), servers,
+        // the file name of the HTTP-only site install.sh uses until the first certificate; empty: no such file
+        vars.put("acmeBootstrapSite", model.tls().filter(HostingModel.Tls::acme).map(tls -> name + "-acme-bootstrap.conf").orElse(""));
+        vars.put("site", site(model.nginx().listenPort(), model.tls().map(HostingModel.Tls::port).orElse(443), model, servers,
                 Map.of("path", host.staticPath(), "directory", host.staticDirectory())));
         return vars;
     }
@@ -127,10 +130,17 @@ public final class TemplateVariables {
     /**
      * What the shared nginx partials need to know about one site.
      *
+     * @param listen      the plain HTTP port nginx listens on
+     * @param tlsListen   the HTTPS port nginx listens on (inside a container: not the published one)
      * @param staticFiles {@code path} (URL prefix) and {@code directory} nginx serves itself, or {@code null}
      */
-    private static Map<String, Object> site(int listen, List<String> servers, Map<String, String> staticFiles) {
+    private static Map<String, Object> site(int listen, int tlsListen, HostingModel model, List<String> servers,
+                                            Map<String, String> staticFiles) {
         Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("tlsListen", tlsListen);
+        // redirects name the port clients reach, which for compose is the published one
+        int publicTlsPort = model.tls().map(HostingModel.Tls::port).orElse(443);
+        vars.put("httpsPortSuffix", publicTlsPort == 443 ? "" : ":" + publicTlsPort);
         if (staticFiles != null) {
             vars.put("static", staticFiles);
         }
@@ -138,6 +148,19 @@ public final class TemplateVariables {
         vars.put("servers", servers);
         // try each instance at most once before giving up on a request
         vars.put("upstreamTries", servers.size());
+        return vars;
+    }
+
+    private static Map<String, Object> tls(HostingModel.Tls tls) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("certificate", tls.certificate());
+        vars.put("certificateKey", tls.certificateKey());
+        vars.put("certificateDirectory", tls.certificate().substring(0, tls.certificate().lastIndexOf('/')));
+        vars.put("acme", tls.acme());
+        tls.acmeEmail().ifPresent(email -> vars.put("acmeEmail", email));
+        vars.put("acmeWebroot", tls.acmeWebroot());
+        vars.put("port", tls.port());
+        vars.put("hsts", "max-age=63072000" + (tls.hstsIncludeSubDomains() ? "; includeSubDomains" : ""));
         return vars;
     }
 

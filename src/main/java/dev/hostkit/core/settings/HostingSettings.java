@@ -30,6 +30,13 @@ public class HostingSettings {
     private String staticDirectory;
     private String staticPath;
     private String javaCommand;
+    private String tlsCertificate;
+    private String tlsCertificateKey;
+    private String tlsAcme;
+    private String tlsAcmeEmail;
+    private String tlsAcmeWebroot;
+    private String tlsPort;
+    private String tlsHstsIncludeSubDomains;
     private List<String> targets = new ArrayList<>();
     private Map<String, String> env = new LinkedHashMap<>();
     private Map<String, String> values = new LinkedHashMap<>();
@@ -70,6 +77,20 @@ public class HostingSettings {
     public HostingSettings setStaticPath(String staticPath) { this.staticPath = staticPath; return this; }
     public String getJavaCommand() { return javaCommand; }
     public HostingSettings setJavaCommand(String javaCommand) { this.javaCommand = javaCommand; return this; }
+    public String getTlsCertificate() { return tlsCertificate; }
+    public HostingSettings setTlsCertificate(String value) { this.tlsCertificate = value; return this; }
+    public String getTlsCertificateKey() { return tlsCertificateKey; }
+    public HostingSettings setTlsCertificateKey(String value) { this.tlsCertificateKey = value; return this; }
+    public String getTlsAcme() { return tlsAcme; }
+    public HostingSettings setTlsAcme(String value) { this.tlsAcme = value; return this; }
+    public String getTlsAcmeEmail() { return tlsAcmeEmail; }
+    public HostingSettings setTlsAcmeEmail(String value) { this.tlsAcmeEmail = value; return this; }
+    public String getTlsAcmeWebroot() { return tlsAcmeWebroot; }
+    public HostingSettings setTlsAcmeWebroot(String value) { this.tlsAcmeWebroot = value; return this; }
+    public String getTlsPort() { return tlsPort; }
+    public HostingSettings setTlsPort(String value) { this.tlsPort = value; return this; }
+    public String getTlsHstsIncludeSubDomains() { return tlsHstsIncludeSubDomains; }
+    public HostingSettings setTlsHstsIncludeSubDomains(String value) { this.tlsHstsIncludeSubDomains = value; return this; }
     public List<String> getTargets() { return targets; }
     public HostingSettings setTargets(List<String> targets) { this.targets = targets == null ? new ArrayList<>() : new ArrayList<>(targets); return this; }
     public Map<String, String> getEnv() { return env; }
@@ -102,6 +123,13 @@ public class HostingSettings {
                 .setStaticDirectory(pick(environment.staticDirectory, staticDirectory))
                 .setStaticPath(pick(environment.staticPath, staticPath))
                 .setJavaCommand(pick(environment.javaCommand, javaCommand))
+                .setTlsCertificate(pick(environment.tlsCertificate, tlsCertificate))
+                .setTlsCertificateKey(pick(environment.tlsCertificateKey, tlsCertificateKey))
+                .setTlsAcme(pick(environment.tlsAcme, tlsAcme))
+                .setTlsAcmeEmail(pick(environment.tlsAcmeEmail, tlsAcmeEmail))
+                .setTlsAcmeWebroot(pick(environment.tlsAcmeWebroot, tlsAcmeWebroot))
+                .setTlsPort(pick(environment.tlsPort, tlsPort))
+                .setTlsHstsIncludeSubDomains(pick(environment.tlsHstsIncludeSubDomains, tlsHstsIncludeSubDomains))
                 .setTargets(environment.targets.isEmpty() ? targets : environment.targets);
         return merged.setEnv(merge(env, environment.env)).setValues(merge(values, environment.values));
     }
