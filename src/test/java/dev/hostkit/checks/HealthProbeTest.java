@@ -1,0 +1,98 @@
+package dev.hostkit.checks;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * The container health probe really works: its script, taken from the generated HEALTHCHECK
+ * (and the same one compose runs), is run with /bin/bash against a local HTTP server that
+ * answers the configured health path.
+ */
+class HealthProbeTest {
+    private static final String HEALTH_PATH = "/actuator/health?probe=liveness&full=1";
+
+    private HttpServer server;
+    private final List<String> requests = new ArrayList<>();
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void probeSucceedsOnAHealthyApp(@TempDir Path dir) throws IOException {
+        int port = startServer(200);
+        Processes.Result result = probe(dir, port);
+        assertEquals(0, result.exitCode(), () -> "probe failed against a healthy app: " + result.describe());
+        assertEquals(List.of("GET " + HEALTH_PATH), requests, "the probe asks for the configured health path, query included");
+    }
+
+    @Test
+    void probeFailsOnAnUnhealthyApp(@TempDir Path dir) throws IOException {
+        int port = startServer(503);
+        Processes.Result result = probe(dir, port);
+        assertNotEquals(0, result.exitCode(), () -> "probe passed on a 503: " + result.describe());
+        assertEquals(List.of("GET " + HEALTH_PATH), requests);
+    }
+
+    @Test
+    void probeFailsWhenNothingListens(@TempDir Path dir) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Processes.Result result = probe(dir, port);
+        assertNotEquals(0, result.exitCode(), () -> "probe passed with nothing listening: " + result.describe());
+    }
+
+    /** Renders a kit for the port, checks Dockerfile and compose agree on the probe, and runs it. */
+    private static Processes.Result probe(Path dir, int port) {
+        KitVariant variant = KitVariant.named("defaults").with("probe",
+                settings -> settings.setPort(String.valueOf(port)).setHealthPath(HEALTH_PATH));
+        Kit kit = Kit.generate(variant, dir.resolve("project"));
+        List<String> command = Dockerfile.parse(kit.read(Kit.DOCKERFILE)).healthcheckCommand()
+                .orElseThrow(() -> new AssertionError("no exec-form HEALTHCHECK in\n" + kit.read(Kit.DOCKERFILE)));
+        List<String> composeTest = new ArrayList<>();
+        ComposeSchema.parse(kit.read(Kit.COMPOSE)).path("services").path("app").path("healthcheck").path("test")
+                .forEach(word -> composeTest.add(word.asText()));
+        assertEquals(composeTest.subList(1, composeTest.size()), command, "compose and the image probe the same way");
+        assertEquals(List.of("bash", "-c"), command.subList(0, 2), "the probe is bash -c SCRIPT");
+        return Processes.run(List.of(Tools.bash().toString(), "-c", command.get(2)), dir, Map.of(), Duration.ofSeconds(20));
+    }
+
+    /** A server on a free loopback port: {@code status} for the health path, 404 for any other. */
+    private int startServer(int status) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String target = exchange.getRequestURI().toString();
+            synchronized (requests) {
+                requests.add(exchange.getRequestMethod() + " " + target);
+            }
+            int answer = target.equals(HEALTH_PATH) ? status : 404;
+            byte[] body = ("status " + answer).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+}
