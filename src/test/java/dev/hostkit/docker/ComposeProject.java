@@ -1,0 +1,144 @@
+package dev.hostkit.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a compose file's services on the private daemon with plain docker commands, as
+ * {@code docker compose up --build} would: one bridge network {@code <name>_default} on which
+ * each container is reachable by its service name, each service built and started after the
+ * services it depends on have met their condition. {@link #close()} removes the containers and
+ * the network, whatever state they are in.
+ */
+final class ComposeProject implements AutoCloseable {
+    private final PrivateDocker docker;
+    private final ComposeFile compose;
+    private final List<String> started = new ArrayList<>();
+    private boolean networkCreated;
+
+    ComposeProject(PrivateDocker docker, ComposeFile compose) {
+        this.docker = docker;
+        this.compose = compose;
+    }
+
+    ComposeFile file() {
+        return compose;
+    }
+
+    /** {@code docker build} for every service with a build section, tagged with the service's image. */
+    ComposeProject build() {
+        for (ComposeFile.Service service : compose.services()) {
+            if (service.buildContext() != null) {
+                List<String> args = new ArrayList<>(List.of("build", "--tag", compose.imageOf(service)));
+                if (service.dockerfile() != null) {
+                    args.addAll(List.of("--file", service.buildContext().resolve(service.dockerfile()).toString()));
+                }
+                args.add(service.buildContext().toString());
+                docker.docker(Duration.ofMinutes(10), null, args.toArray(String[]::new)).orThrow();
+            }
+        }
+        return this;
+    }
+
+    /** Creates the network and starts every service in dependency order, honouring each depends_on condition. */
+    ComposeProject up(Duration conditionTimeout) {
+        docker.dockerOk("network", "create", "--label", "com.docker.compose.project=" + compose.name(), compose.network());
+        networkCreated = true;
+        for (ComposeFile.Service service : compose.services()) {
+            service.dependsOn().forEach((dependency, condition) -> waitFor(dependency, condition, conditionTimeout));
+            List<String> args = new ArrayList<>(List.of("run"));
+            args.addAll(compose.runArguments(service));
+            started.add(compose.containerName(service));
+            docker.docker(args.toArray(String[]::new)).orThrow();
+        }
+        return this;
+    }
+
+    String container(String service) {
+        return compose.containerName(compose.service(service));
+    }
+
+    /** Waits until a service meets a depends_on condition: service_started, service_healthy or service_completed_successfully. */
+    void waitFor(String service, String condition, Duration timeout) {
+        String container = container(service);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = docker.dockerOk("inspect", "--format",
+                    "{{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", container);
+            String[] parts = state.split(" ");
+            String status = parts[0];
+            String health = parts[2];
+            switch (condition) {
+                case "service_started" -> {
+                    if (status.equals("running")) {
+                        return;
+                    }
+                }
+                case "service_healthy" -> {
+                    if (health.equals("none")) {
+                        throw new AssertionError(service + " has no healthcheck, so condition service_healthy can never hold");
+                    }
+                    if (health.equals("healthy")) {
+                        return;
+                    }
+                    if (health.equals("unhealthy")) {
+                        throw new AssertionError(service + " became unhealthy\n" + diagnostics(container));
+                    }
+                }
+                case "service_completed_successfully" -> {
+                    if (status.equals("exited") && parts[1].equals("0")) {
+                        return;
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown depends_on condition " + condition);
+            }
+            if (status.equals("exited") || status.equals("dead")) {
+                throw new AssertionError(service + " stopped (" + state + ") while waiting for " + condition + "\n" + diagnostics(container));
+            }
+            sleep(250);
+        }
+        throw new AssertionError(service + " did not reach " + condition + " within " + timeout + " (last: " + state + ")\n"
+                + diagnostics(container));
+    }
+
+    /** The loopback port the daemon published a container port of a service on. */
+    int publishedPort(String service, int containerPort) {
+        String mapping = docker.dockerOk("port", container(service), containerPort + "/tcp").lines().findFirst()
+                .orElseThrow(() -> new AssertionError(service + " publishes no port " + containerPort));
+        return Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1));
+    }
+
+    /** Logs and health-check results of a container, for failure messages. */
+    String diagnostics(String container) {
+        Exec.Result logs = docker.docker("logs", "--tail", "60", container);
+        Exec.Result health = docker.docker("inspect", "--format", "{{json .State}}", container);
+        return "--- docker logs " + container + " ---\n" + logs.stdout() + logs.stderr()
+                + "\n--- state ---\n" + health.stdout();
+    }
+
+    @Override
+    public void close() {
+        List<String> containers = new ArrayList<>(started);
+        String labelled = docker.docker("ps", "--all", "--quiet", "--filter", "label=com.docker.compose.project=" + compose.name()).stdout();
+        labelled.lines().filter(line -> !line.isBlank()).forEach(containers::add);
+        if (!containers.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("rm", "--force", "--volumes"));
+            args.addAll(containers);
+            docker.docker(args.toArray(String[]::new));
+        }
+        if (networkCreated) {
+            docker.docker("network", "rm", compose.network());
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

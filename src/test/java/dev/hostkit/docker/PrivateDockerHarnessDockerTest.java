@@ -1,0 +1,85 @@
+package dev.hostkit.docker;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The harness itself: the daemon is private, and stopping it leaves nothing behind. */
+@Tag("docker")
+@ExtendWith(PrivateDockerExtension.class)
+class PrivateDockerHarnessDockerTest {
+
+    @Test
+    void daemonKeepsEverythingInItsOwnDirectory(PrivateDocker docker) {
+        assertEquals(docker.dir().resolve("data").toString(), docker.dockerOk("info", "--format", "{{.DockerRootDir}}"));
+        assertTrue(docker.environment().get("DOCKER_HOST").equals("unix://" + docker.dir().resolve("docker.sock")));
+    }
+
+    @Test
+    void containersOnANetworkReachEachOtherByName(PrivateDocker docker) {
+        docker.ensureImages("nginx:1.28");
+        String network = "hostkit-harness-" + ProcessHandle.current().pid();
+        try {
+            docker.dockerOk("network", "create", network);
+            docker.dockerOk("run", "--detach", "--name", network + "-web", "--network", network, "--network-alias", "web",
+                    "--pull", "never", "nginx:1.28");
+            String answer = "";
+            for (int attempt = 0; attempt < 40 && !answer.contains("200"); attempt++) {
+                ComposeProject.sleep(250);
+                answer = docker.docker("run", "--rm", "--network", network, "--pull", "never", "--entrypoint", "bash", "nginx:1.28",
+                        "-c", "exec 3<>/dev/tcp/web/80 && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3").stdout();
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        } finally {
+            docker.docker("rm", "-f", network + "-web");
+            docker.docker("network", "rm", network);
+        }
+    }
+
+    /** A second daemon, with a container and a network, stopped: no process, mount, bridge or directory is left. */
+    @Test
+    void stopLeavesNothingBehind(PrivateDocker shared) throws Exception {
+        Path scripts = PrivateDocker.projectDir().resolve("src/test/docker");
+        Exec.Result started = Exec.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
+                Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
+        started.orThrow();
+        Map<String, String> values = new java.util.HashMap<>();
+        started.stdout().lines().forEach(line -> values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        Path dir = Path.of(values.get("HOSTKIT_DOCKERD_DIR"));
+        long pid = Long.parseLong(values.get("HOSTKIT_DOCKERD_PID"));
+        Map<String, String> env = Map.of("DOCKER_HOST", values.get("DOCKER_HOST"), "DOCKER_CONFIG", dir.resolve("client").toString());
+        Path dockerCli = Path.of(shared.docker("version", "--format", "x").command().get(0));
+        String bridge;
+        try {
+            String network = Exec.run(List.of(dockerCli.toString(), "network", "create", "left-behind"), null, env, Duration.ofSeconds(30))
+                    .orThrow().trim();
+            bridge = "br-" + network.substring(0, 12);
+            Exec.run(List.of("bash", scripts.resolve("base-images.sh").toString(), "nginx:1.28"), null, env, Duration.ofMinutes(30))
+                    .orThrow();
+            Exec.run(List.of(dockerCli.toString(), "run", "-d", "--network", "left-behind", "--pull", "never", "nginx:1.28"), null, env,
+                    Duration.ofSeconds(30)).orThrow();
+            assertTrue(Files.exists(Path.of("/sys/class/net", bridge)), "the network has its bridge");
+        } finally {
+            Exec.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()), null, Map.of(), Duration.ofMinutes(2))
+                    .orThrow();
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "dockerd " + pid + " is gone");
+        assertFalse(Files.exists(dir), dir + " is removed");
+        assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), bridge + " is removed");
+        assertFalse(Files.readString(Path.of("/proc/self/mounts")).contains(dir.toString()), "nothing is mounted under " + dir);
+        List<String> survivors = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(args -> String.join(" ", args).contains(dir.toString())).orElse(false))
+                .map(process -> process.pid() + " " + process.info().commandLine().orElse("")).toList();
+        assertEquals(List.of(), survivors, "no process of that daemon (containerd, shims, nginx) survives");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.hostkit.docker;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stand-ins for Docker Hub's base images (src/test/docker/base-images.sh) offer what
+ * hostkit's kits rely on in the official images; otherwise the end-to-end tests would prove
+ * nothing about the real ones.
+ */
+@Tag("docker")
+@ExtendWith(PrivateDockerExtension.class)
+class StandInImagesDockerTest {
+
+    @BeforeAll
+    static void load(PrivateDocker docker) {
+        docker.ensureImages("eclipse-temurin:17-jre", "python:3.11-slim", "nginx:1.28");
+    }
+
+    @Test
+    void javaImageIsAJre17WithBashAndUseradd(PrivateDocker docker) {
+        String out = sh(docker, "eclipse-temurin:17-jre",
+                "java -version 2>&1 | head -n 1; echo JAVA_HOME=$JAVA_HOME; for c in bash useradd groupadd; do command -v $c; done; "
+                        + "command -v curl wget || echo no-curl-no-wget; readlink -f \"$(command -v java)\"");
+        assertTrue(out.matches("(?s)openjdk version \"17[.\"].*"), out);
+        assertTrue(out.contains("JAVA_HOME=/opt/java/openjdk\n"), out);
+        assertTrue(out.contains("/bin/bash\n") && out.contains("/useradd\n") && out.contains("/groupadd\n"), out);
+        assertTrue(out.contains("no-curl-no-wget"), "no curl or wget: the kit's HEALTHCHECK must not need them\n" + out);
+    }
+
+    @Test
+    void pythonImageHasPython311GunicornAndDjango(PrivateDocker docker) {
+        String out = sh(docker, "python:3.11-slim",
+                "python --version; python -c 'import django, gunicorn; print(\"django\", django.VERSION[0])'; "
+                        + "gunicorn --version; command -v python; command -v pip");
+        assertTrue(out.startsWith("Python 3.11."), out);
+        assertTrue(out.contains("django "), out);
+        assertTrue(out.contains("gunicorn (version "), out);
+        assertTrue(out.contains("/usr/local/bin/python\n") && out.contains("/usr/local/bin/pip"), out);
+    }
+
+    @Test
+    void nginxImageIsLaidOutAsTheOfficialOne(PrivateDocker docker) {
+        String config = docker.dockerOk("run", "--rm", "--pull", "never", "nginx:1.28", "nginx", "-T");
+        assertTrue(config.contains("\nuser  nginx;\n"), config);
+        assertTrue(config.contains("\npid        /run/nginx.pid;\n"), config);
+        assertTrue(config.contains("include /etc/nginx/conf.d/*.conf;"), config);
+        assertTrue(config.contains("# configuration file /etc/nginx/conf.d/default.conf:"), config);
+
+        String layout = sh(docker, "nginx:1.28", "id -u nginx; id -g nginx; ls -ld /var/cache/nginx | cut -c1-10; "
+                + "readlink /var/log/nginx/access.log /var/log/nginx/error.log; ls /etc/nginx/sites-enabled 2>&1 | grep -c 'No such'; "
+                + "nginx -V 2>&1 | tr ' ' '\\n' | grep -c 'temp-path=/var/lib/nginx/'; readlink /var/lib/nginx");
+        assertEquals("101\n101\ndrwxr-xr-x\n/dev/stdout\n/dev/stderr\n1\n5\n/var/cache/nginx\n", layout,
+                "user nginx 101:101, /var/cache/nginx holds the temp dirs, logs to the container's output, no sites-enabled");
+
+        assertEquals("[\"/docker-entrypoint.sh\"] [\"nginx\",\"-g\",\"daemon off;\"] SIGQUIT",
+                docker.dockerOk("image", "inspect", "--format",
+                        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}}", "nginx:1.28"));
+    }
+
+    private static String sh(PrivateDocker docker, String image, String script) {
+        return docker.docker("run", "--rm", "--pull", "never", "--entrypoint", "sh", image, "-c", script).orThrow();
+    }
+}
