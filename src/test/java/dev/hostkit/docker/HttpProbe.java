@@ -9,9 +9,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * One HTTP/1.1 request over a plain socket to a loopback port, with any Host header (the JDK's
@@ -37,18 +47,87 @@ final class HttpProbe {
         }
     }
 
+    /**
+     * Right after nginx's container starts, docker-proxy may accept a connection and close it
+     * before nginx listens: such a request is repeated, for up to 5 s.
+     */
+    static Response untilAnswered(java.util.function.Supplier<Response> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Response response = request.get();
+                if (!response.noAnswer() || attempt == 20) {
+                    return response;
+                }
+            } catch (UncheckedIOException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     static Response get(int port, String host, String path) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(15000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: hostkit-test\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] raw = readAll(socket.getInputStream());
-            return parse(new String(raw, StandardCharsets.UTF_8));
+            return exchange(socket, host, path);
         } catch (IOException e) {
             throw new UncheckedIOException("GET http://127.0.0.1:" + port + path + " (Host: " + host + ")", e);
+        }
+    }
+
+    /**
+     * The same over TLS, with {@code serverName} as SNI. The certificate is not checked (the
+     * test's own self-signed one); a refused handshake throws {@link SSLException}.
+     */
+    static Response getTls(int port, String serverName, String host, String path) throws SSLException {
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustingManager()}, null);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", port, true)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setServerNames(List.of(new SNIHostName(serverName)));
+                socket.setSSLParameters(parameters);
+                socket.setSoTimeout(15000);
+                socket.startHandshake();
+                return exchange(socket, host, path);
+            }
+        } catch (SSLException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET https://127.0.0.1:" + port + path + " (SNI and Host: " + host + ")", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response exchange(Socket socket, String host, String path) throws IOException {
+        socket.setSoTimeout(15000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: hostkit-test\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        byte[] raw = readAll(socket.getInputStream());
+        return parse(new String(raw, StandardCharsets.UTF_8));
+    }
+
+    /** Accepts any server certificate: the tests talk to their own nginx with a self-signed one. */
+    private static final class TrustingManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 

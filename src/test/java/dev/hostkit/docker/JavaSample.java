@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -84,14 +85,19 @@ final class JavaSample implements KitSample {
      * app's code only: same dependencies), and renders the kit into its own folder.
      */
     Path renderKit(String codeChange) {
+        return renderKit(codeChange, settings -> settings);
+    }
+
+    /** The kit with settings of the test's own on top of the sample's (TLS, ports, ...). */
+    Path renderKit(String codeChange, UnaryOperator<HostingSettings> customize) {
         Path project = dir.resolve("project" + (codeChange.isEmpty() ? "" : "-" + Integer.toHexString(codeChange.hashCode())));
         Path jar = project.resolve("target/hello-java-1.0.0.jar");
         compileAndPackage(project, codeChange, jar);
         ProjectFacts facts = new ProjectFacts("hello-java", "1.0.0", project, jar, dependencyJars(), "17");
-        HostingSettings settings = new HostingSettings()
+        HostingSettings settings = customize.apply(new HostingSettings()
                 .setServerName(SERVER_NAME)
                 .setHealthPath("/health")
-                .setEnv(Map.of("GREETING", GREETING));
+                .setEnv(Map.of("GREETING", GREETING)));
         Path output = project.resolve("target/hosting");
         new KitGenerator().generate(settings, facts, project.resolve("src/main/hosting"), output, false);
         return output;

@@ -83,7 +83,7 @@ class KitEndToEndDockerTest {
 
     private static void dynamicPagesThroughNginx(KitSample sample, int port) {
         for (String path : List.of("/", sample.healthPath())) {
-            HttpProbe.Response response = retry(() -> HttpProbe.get(port, sample.serverName(), path));
+            HttpProbe.Response response = HttpProbe.untilAnswered(() -> HttpProbe.get(port, sample.serverName(), path));
             assertEquals(200, response.status(), () -> "GET " + path + ": " + response);
             assertEquals(sample.expectedBody(path), response.body(), "GET " + path);
             assertEquals("nosniff", response.header("X-Content-Type-Options"), "security headers on proxied answers");
@@ -181,26 +181,6 @@ class KitEndToEndDockerTest {
             return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, String[].class));
         } catch (java.io.IOException e) {
             throw new AssertionError("not a JSON list: " + json, e);
-        }
-    }
-
-    /**
-     * nginx may still be starting right after its container starts: docker-proxy then accepts
-     * and closes the connection. Retried for up to 5 s.
-     */
-    private static HttpProbe.Response retry(java.util.function.Supplier<HttpProbe.Response> request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpProbe.Response response = request.get();
-                if (!response.noAnswer() || attempt == 20) {
-                    return response;
-                }
-            } catch (RuntimeException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-            }
-            ComposeProject.sleep(250);
         }
     }
 }
