@@ -82,11 +82,11 @@ class ComposeFileTest {
                 "",
                 "PLAIN=some value # trailing comment",
                 "export EXPORTED=yes",
-                "DOUBLE=\"say \\\"hi\\\"\\tback\\\\slash\"",
-                "SINGLE='$literal \"quotes\"'",
+                "DOUBLE=\"say \\\"hi\\\"\\tback\\\\slash \\$5\"",
+                "SINGLE='$literal \"quotes\" it\\'s a\\b'",
                 "EMPTY="), "test.env");
-        assertEquals(Map.of("PLAIN", "some value", "EXPORTED", "yes", "DOUBLE", "say \"hi\"\tback\\slash",
-                "SINGLE", "$literal \"quotes\"", "EMPTY", ""), values);
+        assertEquals(Map.of("PLAIN", "some value", "EXPORTED", "yes", "DOUBLE", "say \"hi\"\tback\\slash $5",
+                "SINGLE", "$literal \"quotes\" it's a\\b", "EMPTY", ""), values);
         assertThrows(IllegalArgumentException.class, () -> EnvFile.parse("X=\"$HOME\"", "test.env"));
     }
 
@@ -94,11 +94,13 @@ class ComposeFileTest {
     @Test
     void hostkitsEnvFileQuotingRoundTrips() {
         for (String value : List.of("plain", "two words", "quote \" and back\\slash", "tab\there", "$dollar and 'x",
-                "price: $5", "# not a comment", "trailing space ", "=equals=")) {
-            if (value.contains("$") && value.contains("'")) {
-                continue; // refused by hostkit's validation
+                "price: $5", "it's $5 a\\b", "# not a comment", "trailing space ", "=equals=", "'single'", "\"double\"")) {
+            String line;
+            try {
+                line = "KEY=" + Quoting.composeEnvFile(value);
+            } catch (IllegalArgumentException refused) {
+                continue; // hostkit refuses such a value in the first place
             }
-            String line = "KEY=" + Quoting.composeEnvFile(value);
             assertEquals(value, EnvFile.parse(line, "app.env").get("KEY"), line);
         }
     }
