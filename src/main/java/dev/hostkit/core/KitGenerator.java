@@ -7,6 +7,7 @@ import dev.hostkit.core.model.ModelFactory;
 import dev.hostkit.core.plan.KitFile;
 import dev.hostkit.core.plan.KitPlanner;
 import dev.hostkit.core.render.TemplateCatalog;
+import dev.hostkit.core.render.TemplateException;
 import dev.hostkit.core.render.TemplateOrigins;
 import dev.hostkit.core.render.TemplateRenderer;
 import dev.hostkit.core.settings.HostingEnvironment;
@@ -62,6 +63,8 @@ public final class KitGenerator {
                         List.of(request.templateDirectory().resolve(name), request.templateDirectory()), declared, name);
             } catch (InvalidSettingException e) {
                 throw e.inEnvironment(name);
+            } catch (TemplateException e) {
+                throw new TemplateException("In environment '" + name + "': " + e.getMessage(), e);
             }
             kit.forEach(file -> files.add(file.under(name + "/")));
             kits.put(name, kit.stream().map(KitFile::path).toList());

@@ -10,6 +10,7 @@ import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.write.KitWriteException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -191,7 +192,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoFailureException, MojoExecutionException {
         if (skip) {
             getLog().info("hosting: skipped (hosting.skip=true)");
             return;
@@ -206,6 +207,8 @@ public class GenerateMojo extends AbstractMojo {
             }
         } catch (InvalidSettingException | TemplateException | KitWriteException e) {
             throw new MojoFailureException("hosting: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("hosting: " + e.getMessage(), e);
         }
     }
 

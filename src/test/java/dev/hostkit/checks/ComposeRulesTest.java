@@ -36,15 +36,15 @@ class ComposeRulesTest extends KitRuleTest {
     static Stream<Arguments> mutations() {
         String defaults = "defaults";
         return Stream.of(
-                mutation(ComposeRule.FILE_NAME_AND_NO_VERSION, defaults, Kit.COMPOSE, "name: shop", "version: \"3.8\"\nname: shop"),
-                mutation(ComposeRule.PROJECT_NAME, defaults, Kit.COMPOSE, "name: shop", "name: 2048"),
+                mutation(ComposeRule.FILE_NAME_AND_NO_VERSION, defaults, Kit.COMPOSE, "name: \"shop\"", "version: \"3.8\"\nname: \"shop\""),
+                mutation(ComposeRule.PROJECT_NAME, defaults, Kit.COMPOSE, "name: \"shop\"", "name: 2048"),
                 mutation(ComposeRule.APP_HEALTHCHECK, defaults, Kit.COMPOSE, "test: [\"CMD\",", "test: [\"CMD-SHELL\","),
                 mutation(ComposeRule.APP_HEALTHCHECK, defaults, Kit.COMPOSE, "retries: 3", "retries: 0"),
                 mutation(ComposeRule.APP_HEALTHCHECK, defaults, Kit.COMPOSE, "timeout: 3s", "timeout: 30s"),
                 mutation(ComposeRule.APP_HEALTHCHECK, defaults, Kit.COMPOSE, "      start_period: 30s\n", ""),
                 mutation(ComposeRule.NGINX_WAITS_FOR_HEALTHY_APP, defaults, Kit.COMPOSE, "service_healthy", "service_started"),
-                mutation(ComposeRule.RESTART_POLICY, defaults, Kit.COMPOSE, "restart: unless-stopped", "restart: sometimes"),
-                mutation(ComposeRule.RESTART_POLICY, defaults, Kit.COMPOSE, "restart: unless-stopped", "restart: always"),
+                mutation(ComposeRule.RESTART_POLICY, defaults, Kit.COMPOSE, "restart: \"unless-stopped\"", "restart: \"sometimes\""),
+                mutation(ComposeRule.RESTART_POLICY, defaults, Kit.COMPOSE, "restart: \"unless-stopped\"", "restart: \"always\""),
                 mutation(ComposeRule.PORTS, defaults, Kit.COMPOSE, "    expose:", "    ports:\n      - \"8080:8080\"\n    expose:"),
                 mutation(ComposeRule.PORTS, defaults, Kit.COMPOSE, "\"80:80\"", "\"80:8080\""),
                 mutation(ComposeRule.PORTS, defaults, Kit.NGINX_SITE, "listen 80", "listen 8080"),

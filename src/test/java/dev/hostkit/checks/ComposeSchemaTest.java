@@ -27,12 +27,12 @@ class ComposeSchemaTest extends GeneratedKits {
     /** The check can fail: each mutated copy must produce schema errors, and the expected one. */
     @ParameterizedTest(name = "''{0}'' -> ''{1}''")
     @CsvSource(delimiter = '|', textBlock = """
-            restart: unless-stopped          | restart: 5                               | /services/app/restart
+            restart: "unless-stopped"        | restart: 5                               | /services/app/restart
             read_only: true                  | read_only: true\\n    restarts: always   | restarts
             interval: 10s                    | interval: 10 seconds                     | /services/app/healthcheck/interval
             "80:80"                          | "eighty:80"                              | /services/nginx/ports
             "8080"                           | "8080/http"                              | /services/app/expose
-            name: shop                       | name: Shop App                           | /name
+            name: "shop"                     | name: Shop App                           | /name
             condition: service_healthy       | condition: 7                             | condition
             """)
     void schemaRejectsBrokenCompose(String from, String to, String expectedPath, @TempDir Path dir) {

@@ -142,7 +142,7 @@ class GenerateMojoTest {
     @InjectMojo(goal = GOAL)
     @MojoParameter(name = "skip", value = "true")
     @MojoParameter(name = "port", value = "not even checked")
-    void skipWritesNothing(GenerateMojo mojo) throws MojoFailureException {
+    void skipWritesNothing(GenerateMojo mojo) throws Exception {
         withLog(mojo).execute();
         assertEquals(List.of("INFO hosting: skipped (hosting.skip=true)"), log.lines);
         assertFalse(Files.exists(sample.outputDir()));
@@ -211,7 +211,7 @@ class GenerateMojoTest {
     @InjectMojo(goal = GOAL)
     @MojoParameter(name = "attach", value = "true")
     @MojoParameter(name = "targets", value = "docker")
-    void attachAddsTheKitAsAZip(GenerateMojo mojo) throws MojoFailureException {
+    void attachAddsTheKitAsAZip(GenerateMojo mojo) throws Exception {
         withLog(mojo).execute();
         List<Artifact> attached = mojo.project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);

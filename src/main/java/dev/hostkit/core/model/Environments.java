@@ -19,7 +19,7 @@ public final class Environments {
      * @param declared     the {@code <environments>} of the configuration
      * @param selected     names from {@code hosting.environments}; empty selects all
      * @param reservedNames folder names that are taken by targets (and partials)
-     * @return the environments to render, in declaration order
+     * @return the environments to render: all of them in declaration order, or the selected ones in the order selected
      */
     public static List<HostingEnvironment> select(List<HostingEnvironment> declared, List<String> selected,
                                                   Collection<String> reservedNames) {

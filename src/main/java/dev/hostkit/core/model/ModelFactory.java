@@ -106,6 +106,15 @@ public final class ModelFactory {
     private static Optional<HostingModel.Tls> tls(HostingSettings settings, HostingModel.Nginx nginx) {
         boolean acme = Boolean.parseBoolean(Checks.matching("hosting.tls.acme", orDefault(settings.getTlsAcme(), "false"),
                 Checks.BOOLEAN, "Allowed: true or false."));
+        // checked even while HTTPS is off: a bad value is an error wherever it is
+        Optional<String> email = Optional.ofNullable(blankToNull(settings.getTlsAcmeEmail()))
+                .map(value -> Checks.matching("hosting.tls.acmeEmail", value, Checks.EMAIL,
+                        "Allowed: an e-mail address such as ops@example.com (Let's Encrypt sends expiry notices there)."));
+        String webroot = absolutePath("hosting.tls.acmeWebroot", orDefault(settings.getTlsAcmeWebroot(), "/var/www/letsencrypt"),
+                "Allowed: an absolute path made of letters, digits and . _ - between '/', such as /var/www/letsencrypt.");
+        int port = settings.getTlsPort() == null ? 443 : Checks.port("hosting.tls.port", settings.getTlsPort());
+        boolean includeSubDomains = Boolean.parseBoolean(Checks.matching("hosting.tls.hstsIncludeSubDomains",
+                orDefault(settings.getTlsHstsIncludeSubDomains(), "false"), Checks.BOOLEAN, "Allowed: true or false."));
         String certificate = blankToNull(settings.getTlsCertificate());
         String key = blankToNull(settings.getTlsCertificateKey());
         if (!acme && certificate == null && key == null) {
@@ -135,18 +144,10 @@ public final class ModelFactory {
             certificate = absolutePath("hosting.tls.certificate", certificate, pathRule);
             key = absolutePath("hosting.tls.certificateKey", key, pathRule);
         }
-        Optional<String> email = Optional.ofNullable(blankToNull(settings.getTlsAcmeEmail()))
-                .map(value -> Checks.matching("hosting.tls.acmeEmail", value, Checks.EMAIL,
-                        "Allowed: an e-mail address such as ops@example.com (Let's Encrypt sends expiry notices there)."));
-        String webroot = absolutePath("hosting.tls.acmeWebroot", orDefault(settings.getTlsAcmeWebroot(), "/var/www/letsencrypt"),
-                "Allowed: an absolute path made of letters, digits and . _ - between '/', such as /var/www/letsencrypt.");
-        int port = settings.getTlsPort() == null ? 443 : Checks.port("hosting.tls.port", settings.getTlsPort());
         if (port == nginx.listenPort()) {
             throw new InvalidSettingException("hosting.tls.port", String.valueOf(port),
                     "Allowed: a port other than hosting.listenPort (" + nginx.listenPort() + "), which serves plain HTTP.");
         }
-        boolean includeSubDomains = Boolean.parseBoolean(Checks.matching("hosting.tls.hstsIncludeSubDomains",
-                orDefault(settings.getTlsHstsIncludeSubDomains(), "false"), Checks.BOOLEAN, "Allowed: true or false."));
         return Optional.of(new HostingModel.Tls(certificate, key, acme, email, webroot, port, includeSubDomains));
     }
 
@@ -260,7 +261,7 @@ public final class ModelFactory {
                     "Allowed: environment variable names matching [A-Za-z_][A-Za-z0-9_]*.");
             String text = value == null ? "" : value;
             String allowed = "Allowed: one line of text without control characters other than tab; "
-                    + "a value with '$' cannot also hold quotes or backslashes (compose env file).";
+                    + "a value with '$' cannot also have a backslash before a quote or at its end (compose env file).";
             if (text.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
                 throw new InvalidSettingException("hosting.env." + name, text, allowed);
             }

@@ -30,20 +30,21 @@ public final class Quoting {
 
     /**
      * A value in a compose env file. Double quotes with shell escapes, or single quotes
-     * (used literally, no interpolation) for values that carry a {@code $}.
+     * (used literally, no interpolation; {@code \'} for a quote) for values that carry a {@code $}.
      *
-     * @throws IllegalArgumentException for a value with a {@code $} and also a quote,
-     *                                  backslash or line break, which that format cannot hold
+     * @throws IllegalArgumentException for a value with a {@code $} and also a backslash before
+     *                                  a quote or at its end, which that format cannot hold
      */
     public static String composeEnvFile(String value) {
         if (value.indexOf('$') < 0) {
             return json(value);
         }
-        if (value.matches("[^'\\\\\\n\\r]*")) {
-            return "'" + value + "'";
+        // inside single quotes only \' is an escape: a backslash before a quote or at the end is ambiguous
+        if (!value.contains("\\'") && !value.endsWith("\\") && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return "'" + value.replace("'", "\\'") + "'";
         }
-        throw new IllegalArgumentException("a compose env file cannot hold a value that has '$' together with a quote, "
-                + "backslash or line break");
+        throw new IllegalArgumentException("a compose env file cannot hold a value that has '$' together with a "
+                + "backslash before a quote or at its end, or a line break");
     }
 
     /**

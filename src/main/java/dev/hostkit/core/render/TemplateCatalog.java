@@ -45,7 +45,7 @@ public final class TemplateCatalog {
         Set<String> user = new TreeSet<>();
         for (Path directory : origins.userDirectories()) {
             listUserTemplates(directory).stream()
-                    .filter(name -> !notTargets.contains(targetOf(name)))
+                    .filter(name -> targetOf(name) == null || !notTargets.contains(targetOf(name)))
                     .forEach(user::add);
         }
         return new TemplateCatalog(readIndex(), user);

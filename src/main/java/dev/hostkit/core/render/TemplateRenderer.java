@@ -60,6 +60,11 @@ public final class TemplateRenderer {
             String rendered = out.toString();
             return rendered.startsWith("/") || rendered.endsWith("/") || rendered.contains("//") ? null : rendered;
         } catch (MustacheException | TemplateException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TemplateException templateException) {
+                    throw new TemplateException("Cannot render the file name " + path + ": " + templateException.getMessage(), e);
+                }
+            }
             throw new TemplateException("Cannot render the file name " + path + ": " + e.getMessage(), e);
         }
     }

@@ -80,7 +80,8 @@ public final class TemplateVariables {
         vars.put("image", nginx.image());
         String id = model.app().name().replace('-', '_');
         vars.put("upstream", id + "_app");
-        vars.put("connectionUpgrade", id + "_connection_upgrade");
+        // a name that starts with a digit would read as a regex capture ($2...)
+        vars.put("connectionUpgrade", "connection_upgrade_" + id);
         return vars;
     }
 

@@ -37,14 +37,16 @@ class QuotingTest {
     void composeEnvFileUsesSingleQuotesForADollar() {
         assertEquals("'$HOME/bin'", Quoting.composeEnvFile("$HOME/bin"));
         assertEquals("'pa$$word with \"double\" quotes'", Quoting.composeEnvFile("pa$$word with \"double\" quotes"));
+        assertEquals("'it\\'s $5'", Quoting.composeEnvFile("it's $5"));
+        assertEquals("'$HOME\\bin'", Quoting.composeEnvFile("$HOME\\bin"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"it's $5", "$HOME\\bin", "$A\nB", "$A\rB"})
-    void composeEnvFileCannotHoldDollarWithSingleQuoteBackslashOrLineBreak(String value) {
+    @ValueSource(strings = {"$A\\'B", "ends in $\\", "$A\nB", "$A\rB"})
+    void composeEnvFileCannotHoldDollarWithAmbiguousBackslashOrLineBreak(String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quoting.composeEnvFile(value));
-        assertTrue(e.getMessage().contains("cannot hold a value that has '$' together with a quote, backslash or line break"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("cannot hold a value that has '$' together with a backslash before a quote "
+                + "or at its end, or a line break"), e.getMessage());
     }
 
     @Test
