@@ -133,6 +133,26 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hosting.javaCommand")
     String javaCommand;
 
+    /** The app's runtime: java or python. Default: python for a project with manage.py or requirements.txt, no Java sources and no jar/war packaging; else java. */
+    @Parameter(property = "hosting.runtime")
+    String runtime;
+
+    /** Python: the folder with the app's sources (manage.py, requirements.txt). Default: the project's base directory. */
+    @Parameter(property = "hosting.appDirectory")
+    String appDirectory;
+
+    /** Python: the WSGI callable, module:callable. Default: guessed from manage.py or the one package/wsgi.py. */
+    @Parameter(property = "hosting.wsgiModule")
+    String wsgiModule;
+
+    /** Python: gunicorn workers. Default: 2 x cores + 1 at run time (WEB_CONCURRENCY overrides). */
+    @Parameter(property = "hosting.workers")
+    String workers;
+
+    /** Python: the Python version of the base image. Default 3.11. */
+    @Parameter(property = "hosting.pythonVersion")
+    String pythonVersion;
+
     /** HTTPS: the certificate chain (PEM) on the machine; with certificateKey turns TLS on. */
     @Parameter(property = "hosting.tls.certificate")
     String tlsCertificate;
@@ -224,6 +244,8 @@ public class GenerateMojo extends AbstractMojo {
                 .setProxyTimeout(proxyTimeout).setRestartPolicy(restartPolicy).setMaxRamPercentage(maxRamPercentage)
                 .setInstances(instances).setInstallPrefix(installPrefix).setStaticDirectory(staticDirectory)
                 .setStaticPath(staticPath).setJavaCommand(javaCommand)
+                .setRuntime(runtime).setAppDirectory(appDirectory).setWsgiModule(wsgiModule).setWorkers(workers)
+                .setPythonVersion(pythonVersion)
                 .setTlsCertificate(tlsCertificate).setTlsCertificateKey(tlsCertificateKey).setTlsAcme(tlsAcme)
                 .setTlsAcmeEmail(tlsAcmeEmail).setTlsAcmeWebroot(tlsAcmeWebroot).setTlsPort(tlsPort)
                 .setTlsHstsIncludeSubDomains(tlsHstsIncludeSubDomains)

@@ -5,6 +5,9 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -26,7 +29,9 @@ final class MavenProjectFacts {
                         .filter(a -> RUNTIME_SCOPES.contains(a.getScope()) && "jar".equals(a.getType()) && a.getFile() != null)
                         .map(a -> a.getFile().toPath())
                         .toList(),
-                javaRelease(project.getProperties()));
+                javaRelease(project.getProperties()),
+                project.getPackaging(),
+                project.getCompileSourceRoots().stream().map(Path::of).anyMatch(MavenProjectFacts::hasJavaFiles));
     }
 
     /** The jar the package phase attached, else the one it would have written. */
@@ -37,6 +42,17 @@ final class MavenProjectFacts {
         }
         Path expected = Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
         return expected;
+    }
+
+    private static boolean hasJavaFiles(Path sourceRoot) {
+        if (!Files.isDirectory(sourceRoot)) {
+            return false;
+        }
+        try (var files = Files.walk(sourceRoot)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + sourceRoot, e);
+        }
     }
 
     private static String javaRelease(Properties properties) {

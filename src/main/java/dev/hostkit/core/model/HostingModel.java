@@ -11,7 +11,9 @@ import java.util.SortedMap;
  */
 public record HostingModel(
         App app,
+        AppRuntime runtime,
         JavaApp java,
+        Optional<PythonApp> python,
         Docker docker,
         Nginx nginx,
         Compose compose,
@@ -31,6 +33,20 @@ public record HostingModel(
      * @param runtimeJars its runtime dependencies, copied into their own image layer
      */
     public record JavaApp(int release, String mainClass, Path jar, List<Path> runtimeJars, int maxRamPercentage) {}
+
+    /** What runs the app. */
+    public enum AppRuntime { JAVA, PYTHON }
+
+    /**
+     * A Python WSGI app (Django or any other) run by gunicorn.
+     *
+     * @param appDirectory    the folder with the app's sources (manage.py, requirements.txt, packages)
+     * @param wsgiModule      the WSGI callable, module:attribute
+     * @param workers         gunicorn workers, or empty for 2 x cores + 1 at run time
+     * @param django          whether it is a Django project (manage.py): collectstatic runs at build and install
+     */
+    public record PythonApp(String version, Path appDirectory, String wsgiModule, java.util.OptionalInt workers,
+                            boolean django) {}
 
     /** The container image that runs the app. */
     public record Docker(String baseImage, int uid) {}

@@ -28,6 +28,7 @@ import static dev.hostkit.core.model.Checks.orDefault;
 public final class ModelFactory {
     public static final List<String> DEFAULT_TARGETS = List.of("docker", "compose", "host");
     static final int DEFAULT_PORT = 8080;
+    static final int DEFAULT_PYTHON_PORT = 8000;
     static final int DEFAULT_LISTEN_PORT = 80;
     static final int DEFAULT_JAVA_RELEASE = 17;
     static final int CONTAINER_UID = 10001;
@@ -49,15 +50,18 @@ public final class ModelFactory {
 
     public HostingModel create(HostingSettings settings, ProjectFacts project) {
         List<String> targets = targets(settings.getTargets());
+        Path appDirectory = appDirectory(settings.getAppDirectory(), project.baseDir());
+        HostingModel.AppRuntime runtime = runtime(settings.getRuntime(), project, appDirectory);
+        boolean python = runtime == HostingModel.AppRuntime.PYTHON;
         HostingModel.App app = new HostingModel.App(
                 appName(settings.getAppName(), project.artifactId()),
                 project.version(),
-                settings.getPort() == null ? DEFAULT_PORT : Checks.port("hosting.port", settings.getPort()),
+                settings.getPort() == null ? (python ? DEFAULT_PYTHON_PORT : DEFAULT_PORT) : Checks.port("hosting.port", settings.getPort()),
                 Checks.matching("hosting.healthPath", orDefault(settings.getHealthPath(), "/"), Checks.URL_PATH,
                         "Allowed: a path that starts with '/' made of letters, digits and . _ ~ / -, "
                                 + "optionally followed by ?query of the same and = &."));
         int release = javaRelease(settings.getJavaVersion(), project.javaRelease());
-        boolean needsJar = targets.contains("docker") || targets.contains("host");
+        boolean needsJar = !python && (targets.contains("docker") || targets.contains("host"));
         HostingModel.JavaApp java = new HostingModel.JavaApp(
                 release,
                 needsJar ? mainClass(settings.getMainClass(), project.artifactFile()) : orDefault(settings.getMainClass(), ""),
@@ -65,8 +69,11 @@ public final class ModelFactory {
                 needsJar ? project.runtimeJars() : List.of(),
                 Checks.intInRange("hosting.maxRamPercentage", orDefault(settings.getMaxRamPercentage(), "75"), 10, 95,
                         "Allowed: a whole number from 10 to 95 (the share of the container's memory the heap may use)."));
+        Optional<HostingModel.PythonApp> pythonApp = python
+                ? Optional.of(PythonProject.model(settings, appDirectory)) : Optional.empty();
+        String defaultImage = pythonApp.map(p -> "python:" + p.version() + "-slim").orElse("eclipse-temurin:" + release + "-jre");
         HostingModel.Docker docker = new HostingModel.Docker(
-                Checks.image("hosting.baseImage", orDefault(settings.getBaseImage(), "eclipse-temurin:" + release + "-jre")),
+                Checks.image("hosting.baseImage", orDefault(settings.getBaseImage(), defaultImage)),
                 CONTAINER_UID);
         HostingModel.Nginx nginx = new HostingModel.Nginx(
                 serverName(settings.getServerName()),
@@ -79,7 +86,12 @@ public final class ModelFactory {
         HostingModel.Compose compose = new HostingModel.Compose(
                 Checks.matching("hosting.restartPolicy", orDefault(settings.getRestartPolicy(), "unless-stopped"), Checks.RESTART,
                         "Allowed: no, always, unless-stopped, on-failure or on-failure:N."));
-        return new HostingModel(app, java, docker, nginx, compose, host(settings, app), tls(settings, nginx),
+        HostingModel.Host host = host(settings, app);
+        if (python && host.instances() > 1) {
+            throw new InvalidSettingException("hosting.instances", String.valueOf(host.instances()),
+                    "Allowed: 1 for a Python app: one gunicorn master scales with hosting.workers instead.");
+        }
+        return new HostingModel(app, runtime, java, pythonApp, docker, nginx, compose, host, tls(settings, nginx),
                 env(settings.getEnv()), values(settings.getValues()), targets);
     }
 
@@ -101,6 +113,33 @@ public final class ModelFactory {
                 Checks.matching("hosting.staticPath", orDefault(settings.getStaticPath(), "/static/"), Checks.URL_PREFIX,
                         "Allowed: a URL path that starts and ends with '/', such as /static/ or /assets/img/."),
                 absolutePath("hosting.javaCommand", orDefault(settings.getJavaCommand(), "/usr/bin/java"), pathRule));
+    }
+
+    private static Path appDirectory(String configured, Path baseDir) {
+        if (configured == null || configured.isBlank()) {
+            return baseDir;
+        }
+        Path directory = baseDir.resolve(configured.trim()).normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidSettingException("hosting.appDirectory", configured,
+                    "Allowed: an existing folder, absolute or relative to the project (" + baseDir + ").");
+        }
+        return directory;
+    }
+
+    private static HostingModel.AppRuntime runtime(String configured, ProjectFacts project, Path appDirectory) {
+        if (configured != null && !configured.isBlank()) {
+            return switch (configured.trim()) {
+                case "java" -> HostingModel.AppRuntime.JAVA;
+                case "python" -> HostingModel.AppRuntime.PYTHON;
+                default -> throw new InvalidSettingException("hosting.runtime", configured, "Allowed: java or python.");
+            };
+        }
+        boolean javaPackaging = project.packaging().equals("jar") || project.packaging().equals("war");
+        boolean pythonFiles = Files.isRegularFile(appDirectory.resolve("manage.py"))
+                || Files.isRegularFile(appDirectory.resolve("requirements.txt"));
+        return !javaPackaging && pythonFiles && !project.hasJavaSources()
+                ? HostingModel.AppRuntime.PYTHON : HostingModel.AppRuntime.JAVA;
     }
 
     private static Optional<HostingModel.Tls> tls(HostingSettings settings, HostingModel.Nginx nginx) {

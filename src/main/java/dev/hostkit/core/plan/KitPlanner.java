@@ -48,11 +48,15 @@ public final class KitPlanner {
                 files.put(output, KitFile.rendered(output, renderer.render(template, variables)));
             }
         }
-        if (model.targets().contains("docker")) {
-            addApplication(model.java(), "docker/", files);
-        }
-        if (model.targets().contains("host")) {
-            addApplication(model.java(), "host/app/", files);
+        for (String target : List.of("docker", "host")) {
+            if (model.targets().contains(target)) {
+                String folder = target.equals("docker") ? "docker/" : "host/app/";
+                if (model.python().isPresent()) {
+                    PythonSources.add(model.python().get().appDirectory(), folder + (target.equals("docker") ? "app/" : ""), files);
+                } else {
+                    addApplication(model.java(), folder, files);
+                }
+            }
         }
         return List.copyOf(files.values());
     }

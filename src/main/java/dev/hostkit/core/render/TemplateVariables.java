@@ -5,6 +5,7 @@ import dev.hostkit.core.model.HostingModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +18,9 @@ public final class TemplateVariables {
     public static Map<String, Object> of(HostingModel model) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("app", app(model.app()));
+        root.put("runtime", runtime(model));
         root.put("java", java(model.java()));
+        model.python().ifPresent(python -> root.put("python", python(model, python)));
         root.put("docker", docker(model));
         root.put("nginx", nginx(model));
         root.put("compose", compose(model));
@@ -65,8 +68,8 @@ public final class TemplateVariables {
         vars.put("baseImage", model.docker().baseImage());
         vars.put("uid", model.docker().uid());
         vars.put("image", model.app().name() + ":" + imageTag(model.app().version()));
-        vars.put("healthcheck", healthcheck(model.app(), false));
-        vars.put("healthcheckTest", healthcheck(model.app(), true));
+        vars.put("healthcheck", healthcheck(model, false));
+        vars.put("healthcheckTest", healthcheck(model, true));
         return vars;
     }
 
@@ -89,7 +92,9 @@ public final class TemplateVariables {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("restartPolicy", model.compose().restartPolicy());
         // nginx runs in its own container and reaches the app by its service name
-        vars.put("site", site(80, 443, model, List.of("app:" + model.app().port()), null));
+        // the python app's collected static files reach nginx through a shared volume
+        vars.put("site", site(80, 443, model, List.of("app:" + model.app().port()),
+                model.python().isPresent() ? Map.of("path", model.host().staticPath(), "directory", STATIC_VOLUME) : null));
         return vars;
     }
 
@@ -103,7 +108,7 @@ public final class TemplateVariables {
         for (int i = 0; i < host.instances(); i++) {
             int port = model.app().port() + i;
             ports.add(port);
-            servers.add("127.0.0.1:" + port);
+            servers.add(model.python().isPresent() ? "unix:" + gunicornSocket(name) : "127.0.0.1:" + port);
             units.add(templated ? name + "@" + port + ".service" : name + ".service");
         }
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -125,6 +130,49 @@ public final class TemplateVariables {
         vars.put("acmeBootstrapSite", model.tls().filter(HostingModel.Tls::acme).map(tls -> name + "-acme-bootstrap.conf").orElse(""));
         vars.put("site", site(model.nginx().listenPort(), model.tls().map(HostingModel.Tls::port).orElse(443), model, servers,
                 Map.of("path", host.staticPath(), "directory", host.staticDirectory())));
+        return vars;
+    }
+
+    /** The directory the compose nginx container serves a python app's static files from. */
+    static final String STATIC_VOLUME = "/srv/static";
+    /** Where collectstatic puts the static files inside the python app's image. */
+    static final String CONTAINER_STATIC_ROOT = "/app/staticfiles";
+
+    private static String gunicornSocket(String appName) {
+        return "/run/" + appName + "/gunicorn.sock";
+    }
+
+    private static Map<String, Object> runtime(HostingModel model) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("name", model.runtime().name().toLowerCase(Locale.ROOT));
+        vars.put("java", model.runtime() == HostingModel.AppRuntime.JAVA);
+        vars.put("python", model.runtime() == HostingModel.AppRuntime.PYTHON);
+        // file name of gunicorn's config in the docker and host kits; empty: no such file
+        vars.put("gunicornConf", model.python().isPresent() ? "gunicorn.conf.py" : "");
+        return vars;
+    }
+
+    private static Map<String, Object> python(HostingModel model, HostingModel.PythonApp python) {
+        String name = model.app().name();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("version", python.version());
+        vars.put("wsgiModule", python.wsgiModule());
+        python.workers().ifPresent(workers -> vars.put("workers", workers));
+        vars.put("workersExpression", python.workers().isPresent()
+                ? String.valueOf(python.workers().getAsInt()) : "multiprocessing.cpu_count() * 2 + 1");
+        vars.put("workersComment", python.workers().isPresent()
+                ? python.workers().getAsInt() + " (hosting.workers)" : "2 x cores + 1");
+        vars.put("django", python.django());
+        vars.put("allowedHosts", model.nginx().serverName().map(server -> server + ",").orElse("") + "localhost,127.0.0.1");
+        vars.put("containerStaticRoot", CONTAINER_STATIC_ROOT);
+        vars.put("staticVolume", STATIC_VOLUME);
+        // each release has its own virtual environment, so a rollback restores its dependencies too
+        vars.put("venv", model.host().prefix() + "/current/venv");
+        vars.put("socket", gunicornSocket(name));
+        // gunicorn in a container: reachable from nginx's container; worker heartbeat files in memory
+        vars.put("container", Map.of("bind", "0.0.0.0:" + model.app().port(), "container", true));
+        // on a machine: a unix socket in the unit's RuntimeDirectory
+        vars.put("machine", Map.of("bind", "unix:" + gunicornSocket(name), "container", false));
         return vars;
     }
 
@@ -185,12 +233,20 @@ public final class TemplateVariables {
      * sequence, in YAML), with compose's leading "CMD" when {@code composeTest}. It speaks
      * HTTP over bash's /dev/tcp, so it needs no curl or wget: JRE images promise neither.
      */
-    static String healthcheck(HostingModel.App app, boolean composeTest) {
+    static String healthcheck(HostingModel model, boolean composeTest) {
+        HostingModel.App app = model.app();
+        String prefix = composeTest ? Quoting.json("CMD") + ", " : "";
+        if (model.python().isPresent()) {
+            // slim Python images have no curl: python itself; urlopen fails on 4xx and 5xx
+            String probe = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:" + app.port()
+                    + app.healthPath() + "', timeout=2)";
+            return "[" + prefix + String.join(", ", Quoting.json("python"), Quoting.json("-c"), Quoting.json(probe)) + "]";
+        }
         String script = "exec 3<>/dev/tcp/127.0.0.1/" + app.port()
                 + " && printf 'GET " + app.healthPath() + " HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
                 + " && head -n 1 <&3 | grep -Eq '^HTTP/[0-9.]+ [23][0-9][0-9]'";
         String command = String.join(", ", Quoting.json("bash"), Quoting.json("-c"), Quoting.json(script));
-        return "[" + (composeTest ? Quoting.json("CMD") + ", " : "") + command + "]";
+        return "[" + prefix + command + "]";
     }
 
     /** A Docker tag from a Maven version: the characters a tag allows, at most 128. */

@@ -30,6 +30,11 @@ public class HostingSettings {
     private String staticDirectory;
     private String staticPath;
     private String javaCommand;
+    private String runtime;
+    private String appDirectory;
+    private String wsgiModule;
+    private String workers;
+    private String pythonVersion;
     private String tlsCertificate;
     private String tlsCertificateKey;
     private String tlsAcme;
@@ -77,6 +82,16 @@ public class HostingSettings {
     public HostingSettings setStaticPath(String staticPath) { this.staticPath = staticPath; return this; }
     public String getJavaCommand() { return javaCommand; }
     public HostingSettings setJavaCommand(String javaCommand) { this.javaCommand = javaCommand; return this; }
+    public String getRuntime() { return runtime; }
+    public HostingSettings setRuntime(String value) { this.runtime = value; return this; }
+    public String getAppDirectory() { return appDirectory; }
+    public HostingSettings setAppDirectory(String value) { this.appDirectory = value; return this; }
+    public String getWsgiModule() { return wsgiModule; }
+    public HostingSettings setWsgiModule(String value) { this.wsgiModule = value; return this; }
+    public String getWorkers() { return workers; }
+    public HostingSettings setWorkers(String value) { this.workers = value; return this; }
+    public String getPythonVersion() { return pythonVersion; }
+    public HostingSettings setPythonVersion(String value) { this.pythonVersion = value; return this; }
     public String getTlsCertificate() { return tlsCertificate; }
     public HostingSettings setTlsCertificate(String value) { this.tlsCertificate = value; return this; }
     public String getTlsCertificateKey() { return tlsCertificateKey; }
@@ -123,6 +138,11 @@ public class HostingSettings {
                 .setStaticDirectory(pick(environment.staticDirectory, staticDirectory))
                 .setStaticPath(pick(environment.staticPath, staticPath))
                 .setJavaCommand(pick(environment.javaCommand, javaCommand))
+                .setRuntime(pick(environment.runtime, runtime))
+                .setAppDirectory(pick(environment.appDirectory, appDirectory))
+                .setWsgiModule(pick(environment.wsgiModule, wsgiModule))
+                .setWorkers(pick(environment.workers, workers))
+                .setPythonVersion(pick(environment.pythonVersion, pythonVersion))
                 .setTlsCertificate(pick(environment.tlsCertificate, tlsCertificate))
                 .setTlsCertificateKey(pick(environment.tlsCertificateKey, tlsCertificateKey))
                 .setTlsAcme(pick(environment.tlsAcme, tlsAcme))

@@ -13,13 +13,22 @@ import java.util.Objects;
  * @param artifactFile the packaged jar, or {@code null} when the project has not been packaged
  * @param runtimeJars  the runtime dependencies of the jar, in classpath order
  * @param javaRelease  the Java release the project compiles for ({@code maven.compiler.release} and friends), or {@code null}
+ * @param packaging    the project's packaging (jar, war, pom, ...)
+ * @param hasJavaSources whether the project has Java sources (src/main/java)
  */
 public record ProjectFacts(String artifactId, String version, Path baseDir, Path artifactFile,
-                           List<Path> runtimeJars, String javaRelease) {
+                           List<Path> runtimeJars, String javaRelease, String packaging, boolean hasJavaSources) {
     public ProjectFacts {
         Objects.requireNonNull(artifactId, "artifactId");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(baseDir, "baseDir");
+        Objects.requireNonNull(packaging, "packaging");
         runtimeJars = List.copyOf(runtimeJars);
+    }
+
+    /** A jar project with Java sources. */
+    public ProjectFacts(String artifactId, String version, Path baseDir, Path artifactFile,
+                        List<Path> runtimeJars, String javaRelease) {
+        this(artifactId, version, baseDir, artifactFile, runtimeJars, javaRelease, "jar", true);
     }
 }

@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  */
 public final class KitWriter {
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+    /** Whatever the build's umask: docker COPY keeps the mode, and the image's user is not root. */
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     public WriteReport write(List<KitFile> files, Path outputDirectory, boolean overwrite) {
         return write(files, outputDirectory, overwrite, path -> true);
@@ -54,9 +56,7 @@ public final class KitWriter {
         for (KitFile file : files) {
             Path target = targets.get(file.path());
             boolean changed = file.isCopy() ? copy(file.source(), target) : writeText(file.text(), target);
-            if (file.executable()) {
-                makeExecutable(target);
-            }
+            setPermissions(target, file.executable() ? EXECUTABLE : READABLE);
             (changed ? written : unchanged).add(file.path());
             hashes.put(file.path(), file.sha256());
         }
@@ -149,14 +149,14 @@ public final class KitWriter {
         }
     }
 
-    private static void makeExecutable(Path target) {
+    private static void setPermissions(Path target, Set<PosixFilePermission> permissions) {
         PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
         try {
-            if (view != null && !view.readAttributes().permissions().equals(EXECUTABLE)) {
-                view.setPermissions(EXECUTABLE);
+            if (view != null && !view.readAttributes().permissions().equals(permissions)) {
+                view.setPermissions(permissions);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make " + target + " executable", e);
+            throw new UncheckedIOException("Cannot set the permissions of " + target, e);
         }
     }
 

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TemplateCatalogTest {
-    private static final List<String> BUILT_IN_DOCKER = List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache");
+    private static final List<String> BUILT_IN_DOCKER = List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache",
+            "docker/{{runtime.gunicornConf}}.mustache");
     private static final List<String> BUILT_IN_COMPOSE = List.of(
             "compose/app.env.mustache", "compose/compose.yaml.mustache", "compose/nginx/default.conf.mustache");
 
@@ -72,7 +73,8 @@ class TemplateCatalogTest {
         userTemplate("docker/entrypoint.sh.mustache", "#!/bin/sh\n");
         userTemplate("docker/notes.txt", "not a template");
         TemplateCatalog catalog = catalog();
-        assertEquals(List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache", "docker/entrypoint.sh.mustache"),
+        assertEquals(List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache", "docker/entrypoint.sh.mustache",
+                        "docker/{{runtime.gunicornConf}}.mustache"),
                 catalog.templatesFor(List.of("docker")));
         assertEquals(BUILT_IN_COMPOSE, catalog.templatesFor(List.of("compose")));
         assertEquals(List.of(), catalog.customTargets());
@@ -95,7 +97,8 @@ class TemplateCatalogTest {
         userTemplate("k8s/deployment.yaml.mustache", "kind: Deployment\n");
         TemplateCatalog catalog = catalog();
         assertEquals(List.of("NOTES.md.mustache", "k8s/deployment.yaml.mustache"), catalog.templatesFor(List.of("k8s")));
-        assertEquals(List.of("NOTES.md.mustache", "docker/.dockerignore.mustache", "docker/Dockerfile.mustache"),
+        assertEquals(List.of("NOTES.md.mustache", "docker/.dockerignore.mustache", "docker/Dockerfile.mustache",
+                        "docker/{{runtime.gunicornConf}}.mustache"),
                 catalog.templatesFor(List.of("docker")));
         assertEquals(List.of("NOTES.md.mustache"), catalog.templatesFor(List.of()));
     }

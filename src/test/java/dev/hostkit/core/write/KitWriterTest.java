@@ -269,4 +269,21 @@ class KitWriterTest {
         assertMessageContains("Cannot read " + out().resolve(Manifest.FILE_NAME), e);
         assertMessageContains("delete it and the files hostkit generated", e);
     }
+
+    @Test
+    void filesAreWorldReadableWhateverTheUmask() throws IOException {
+        Path jar = temp.resolve("app.jar");
+        Files.write(jar, new byte[] {1, 2, 3});
+        KitFile dockerfile = text("docker/Dockerfile", "FROM x:1\n");
+        KitFile copied = KitFile.copied("docker/app.jar", jar);
+        write(dockerfile, copied);
+        var secret = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(out().resolve("docker/Dockerfile"), secret);
+        Files.setPosixFilePermissions(out().resolve("docker/app.jar"), secret);
+        write(dockerfile, copied);
+        for (String path : List.of("docker/Dockerfile", "docker/app.jar")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out().resolve(path))), path);
+        }
+    }
 }
