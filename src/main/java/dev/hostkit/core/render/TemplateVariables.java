@@ -190,6 +190,7 @@ public final class TemplateVariables {
         // redirects name the port clients reach, which for compose is the published one
         int publicTlsPort = model.tls().map(HostingModel.Tls::port).orElse(443);
         vars.put("httpsPortSuffix", publicTlsPort == 443 ? "" : ":" + publicTlsPort);
+        vars.put("publicPort", model.tls().isPresent() ? publicTlsPort : model.nginx().listenPort());
         if (staticFiles != null) {
             vars.put("static", staticFiles);
         }
