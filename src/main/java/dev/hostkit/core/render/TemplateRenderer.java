@@ -60,12 +60,7 @@ public final class TemplateRenderer {
             String rendered = out.toString();
             return rendered.startsWith("/") || rendered.endsWith("/") || rendered.contains("//") ? null : rendered;
         } catch (MustacheException | TemplateException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TemplateException templateException) {
-                    throw new TemplateException("Cannot render the file name " + path + ": " + templateException.getMessage(), e);
-                }
-            }
-            throw new TemplateException("Cannot render the file name " + path + ": " + e.getMessage(), e);
+            throw new TemplateException("Cannot render the file name " + path + ": " + ownMessage(e), e);
         }
     }
 
@@ -80,12 +75,24 @@ public final class TemplateRenderer {
             mustache.execute(out, variables);
             return WHITESPACE_ONLY_LINE.matcher(out.toString()).replaceAll("");
         } catch (MustacheException | UncheckedIOException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TemplateException templateException) {
-                    throw templateException;
-                }
+            if (ownCause(e) instanceof TemplateException templateException) {
+                throw templateException;
             }
             throw new TemplateException("Cannot render " + origins.describe(name) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Our own error (a missing variable) wrapped by mustache.java, if that is what happened. */
+    private static Throwable ownCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TemplateException) {
+                return cause;
+            }
+        }
+        return e;
+    }
+
+    private static String ownMessage(Throwable e) {
+        return ownCause(e).getMessage();
     }
 }
