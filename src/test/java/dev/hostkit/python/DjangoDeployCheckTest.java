@@ -1,0 +1,117 @@
+package dev.hostkit.python;
+
+import dev.hostkit.core.settings.HostingSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 4: {@code manage.py check --deploy} with the kit's environment (the unit's
+ * Environment= and env file) and the settings the host kit's README documents. The findings
+ * the kit answers for are gone: W020 (ALLOWED_HOSTS, from hosting.serverName) and the proxy's
+ * scheme (SECURE_PROXY_SSL_HEADER, which has no check of its own: it is read back from the
+ * settings, and {@link DjangoEndToEndTest} shows it at work). What remains is the app's own
+ * business, listed exactly so that a new finding shows up: W004 HSTS (nginx sends it with
+ * hosting.tls), W008 SECURE_SSL_REDIRECT (nginx redirects with hosting.tls), W012/W016 secure
+ * cookies, and W009 while no real DJANGO_SECRET_KEY is in secrets.env.
+ */
+class DjangoDeployCheckTest {
+    private static final Pattern FINDING = Pattern.compile("\\((security\\.[WE]\\d+)\\)");
+    private static final Set<String> APP_OWN = Set.of("security.W004", "security.W008", "security.W012", "security.W016");
+    /** What an operator puts in /etc/shop/secrets.env: 60 random characters (Django wants 50 or more). */
+    private static final String SECRET = "k7Qx2Lm9Vb4Nz8Rt1Yw6Hc3Jd5Fg0Ps7Ue2Ia9Oq4Wr8Ty1XnB3vM6cZ0aS";
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void theFixtureWithTheKitsEnvironmentHasOnlyTheAppsOwnFindings() {
+        DjangoProject project = kit();
+        Map<String, String> environment = new HashMap<>(DjangoEndToEndTest.hostEnvironment(project));
+        Path app = project.kit("host/app");
+        assertEquals(union(APP_OWN, Set.of("security.W009")), findings(app, environment), "without secrets.env");
+        environment.put("DJANGO_SECRET_KEY", SECRET);
+        assertEquals(APP_OWN, findings(app, environment), "with a real secret key");
+
+        Exec settings = manage(app, environment, "diffsettings", "--all");
+        assertTrue(settings.stdout().contains("ALLOWED_HOSTS = ['hello.example.com', 'localhost', '127.0.0.1']"), settings.output());
+        assertTrue(settings.stdout().contains("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')"), settings.output());
+        assertTrue(settings.stdout().contains("STATIC_ROOT = '" + tempDir.resolve("static") + "'"), settings.output());
+    }
+
+    /**
+     * A fresh {@code startproject} fails the kit's part (W020: ALLOWED_HOSTS empty), so the check
+     * can fail; with the README's documented lines added (and {@code import os}, which they
+     * need and stock 3.2 settings lack) and the kit's environment, W020 is gone and the
+     * proxy header is set. DEBUG=True (W018) is the stock file's own.
+     */
+    @Test
+    void aStockProjectNeedsTheDocumentedSettings() throws IOException {
+        Exec start = Exec.run(tempDir, Python.python3(), "-m", "django", "startproject", "stock");
+        assertEquals(0, start.status(), start.output());
+        Path stock = tempDir.resolve("stock");
+        Map<String, String> environment = new HashMap<>(DjangoEndToEndTest.hostEnvironment(kit()));
+        environment.put("DJANGO_SECRET_KEY", SECRET);
+        Set<String> before = findings(stock, environment);
+        assertTrue(before.contains("security.W020"), "stock startproject: " + before);
+
+        String documented = documentedSettings(kit().read("host/README.md"));
+        Files.writeString(stock.resolve("stock/settings.py"), "\nimport os\n" + documented, StandardOpenOption.APPEND);
+        Set<String> after = findings(stock, environment);
+        assertEquals(union(APP_OWN, Set.of("security.W018")), after, "stock + documented settings");
+        Exec settings = manage(stock, environment, "diffsettings");
+        assertTrue(settings.stdout().contains("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')"), settings.output());
+        assertTrue(settings.stdout().contains("ALLOWED_HOSTS = ['hello.example.com', 'localhost', '127.0.0.1']"), settings.output());
+    }
+
+    private DjangoProject kit() {
+        Path dir = tempDir.resolve("project");
+        DjangoProject project = Files.isDirectory(dir) ? DjangoProject.copy(tempDir.resolve("again")) : DjangoProject.copy(dir);
+        return project.generate(new HostingSettings().setTargets(List.of("host")).setServerName("hello.example.com")
+                .setStaticDirectory(tempDir.resolve("static").toString()));
+    }
+
+    /** The python block of the README's "settings.py needs" paragraph. */
+    private static String documentedSettings(String readme) {
+        Matcher block = Pattern.compile("`settings.py` needs:\\s*```python\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(), "the README documents no settings:\n" + readme);
+        return block.group(1);
+    }
+
+    private static Set<String> findings(Path app, Map<String, String> environment) {
+        Exec check = manage(app, environment, "check", "--deploy");
+        assertEquals(0, check.status(), check.output());
+        Set<String> found = new TreeSet<>();
+        Matcher finding = FINDING.matcher(check.stdout() + check.stderr());
+        while (finding.find()) {
+            found.add(finding.group(1));
+        }
+        return found;
+    }
+
+    private static Exec manage(Path app, Map<String, String> environment, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(Python.python3(), "manage.py"));
+        command.addAll(List.of(arguments));
+        return Exec.run(app, environment, command);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new TreeSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+}
