@@ -1,0 +1,110 @@
+package dev.hostkit.python;
+
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.testing.RequiredTool;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The python kit's systemd unit: {@code systemd-analyze verify} has nothing to say and
+ * {@code security --offline} scores 2.0 or better. Rendered with hosting.installPrefix in a temp
+ * dir, where an executable stub stands for PREFIX/current/venv/bin/gunicorn (verify checks that
+ * ExecStart's program exists; install.sh makes the real one).
+ */
+class GunicornUnitTest {
+    private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)");
+
+    @TempDir
+    Path tempDir;
+    private Path prefix;
+    private Path unit;
+    private String text;
+
+    @BeforeEach
+    void render() throws IOException {
+        prefix = tempDir.resolve("opt/shop");
+        DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings()
+                .setTargets(List.of("host")).setInstallPrefix(prefix.toString()).setServerName("hello.example.com"));
+        unit = project.kit("host/systemd/shop.service");
+        text = Files.readString(unit);
+        Path gunicorn = Files.createDirectories(prefix.resolve("current/venv/bin")).resolve("gunicorn");
+        Files.writeString(gunicorn, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(gunicorn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void verifyHasNothingToSay() {
+        Exec verify = systemdAnalyze("verify", unit.toString());
+        assertEquals(0, verify.status(), verify.output());
+        assertEquals("", verify.stderr(), verify.output());
+    }
+
+    /** The check can fail: without the program, and with an unknown key, verify speaks. */
+    @Test
+    void verifyReportsAMissingGunicornAndAnUnknownKey() throws IOException {
+        Path misspelt = Files.createDirectories(tempDir.resolve("misspelt")).resolve("shop.service");
+        Files.writeString(misspelt, text.replace("RuntimeDirectoryMode=", "RuntimeDirectoryMod="));
+        assertTrue(systemdAnalyze("verify", misspelt.toString()).stderr().contains("RuntimeDirectoryMod"));
+        Files.delete(prefix.resolve("current/venv/bin/gunicorn"));
+        assertFalse(systemdAnalyze("verify", unit.toString()).stderr().isBlank(), "a missing gunicorn must be reported");
+    }
+
+    @Test
+    void securityScoresTwoOrBetter() {
+        Exec security = security(20);
+        assertEquals(0, security.status(), security.output());
+        assertEquals("", security.stderr(), security.output());
+        Matcher exposure = EXPOSURE.matcher(security.stdout());
+        assertTrue(exposure.find(), security.stdout());
+        double level = Double.parseDouble(exposure.group(1));
+        assertTrue(level <= 2.0, "exposure " + level + " > 2.0:\n" + security.stdout());
+        int below = (int) Math.round(level * 10) - 1;
+        assertNotEquals(0, security(below).status(), "--threshold=" + below + " must fail for exposure " + level);
+    }
+
+    /** What the python branch must say: notify, a socket nginx's group reaches, gunicorn from the release's venv. */
+    @Test
+    void unitRunsGunicornOnItsSocket() {
+        Map<String, String> environment = Reused.unitEnvironment(text, Map.of("/etc/shop/shop.env", ""));
+        assertAll(
+                () -> assertEquals(List.of("notify"), Reused.unitValues(text, "Service", "Type")),
+                () -> assertEquals(List.of("main"), Reused.unitValues(text, "Service", "NotifyAccess")),
+                () -> assertEquals(List.of("shop"), Reused.unitValues(text, "Service", "RuntimeDirectory")),
+                () -> assertEquals(List.of("0750"), Reused.unitValues(text, "Service", "RuntimeDirectoryMode")),
+                () -> assertEquals(List.of("0007"), Reused.unitValues(text, "Service", "UMask")),
+                () -> assertEquals(List.of("yes"), Reused.unitValues(text, "Service", "MemoryDenyWriteExecute")),
+                () -> assertEquals(List.of("mixed"), Reused.unitValues(text, "Service", "KillMode")),
+                () -> assertEquals(List.of(prefix + "/current/venv/bin/gunicorn --config " + prefix + "/current/gunicorn.conf.py"),
+                        Reused.unitValues(text, "Service", "ExecStart")),
+                () -> assertEquals(List.of("/bin/kill -s HUP $MAINPID"), Reused.unitValues(text, "Service", "ExecReload")),
+                () -> assertEquals("hello.example.com,localhost,127.0.0.1", environment.get("DJANGO_ALLOWED_HOSTS")),
+                () -> assertEquals(prefix + "/static", environment.get("DJANGO_STATIC_ROOT")),
+                () -> assertFalse(text.contains("SuccessExitStatus=143"), "a JVM exit status in a gunicorn unit"));
+    }
+
+    private Exec security(int threshold) {
+        return systemdAnalyze("security", "--offline=true", "--threshold=" + threshold, "--no-pager", unit.toString());
+    }
+
+    private Exec systemdAnalyze(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(RequiredTool.find("systemd-analyze", "apt-get install systemd").toString()));
+        command.addAll(List.of(arguments));
+        return Exec.run(tempDir, Map.of(), command);
+    }
+}
