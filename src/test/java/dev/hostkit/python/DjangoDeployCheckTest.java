@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,49 @@ class DjangoDeployCheckTest {
         Exec settings = manage(stock, environment, "diffsettings");
         assertTrue(settings.stdout().contains("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')"), settings.output());
         assertTrue(settings.stdout().contains("ALLOWED_HOSTS = ['hello.example.com', 'localhost', '127.0.0.1']"), settings.output());
+    }
+
+    /**
+     * The kits run collectstatic where no secret exists yet: the image build (the Dockerfile's
+     * ENV only) and install.sh (its command line only). With the README's documented settings,
+     * {@code SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]}, it must still work.
+     */
+    @Test
+    void collectstaticRunsWithTheDocumentedSettingsAndNoSecret() throws IOException {
+        Exec start = Exec.run(tempDir, Python.python3(), "-m", "django", "startproject", "stock");
+        assertEquals(0, start.status(), start.output());
+        Path stock = tempDir.resolve("stock");
+        DjangoProject kit = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings());
+        Files.writeString(stock.resolve("stock/settings.py"), "\nimport os\n" + documentedSettings(kit.read("host/README.md")),
+                StandardOpenOption.APPEND);
+        Map<String, String> image = new HashMap<>(DjangoEndToEndTest.dockerfileEnvironment(kit.read("docker/Dockerfile")));
+        Matcher run = Pattern.compile("(?m)^RUN ((?:\\S+=\\S+ )*)python manage.py collectstatic --noinput$")
+                .matcher(kit.read("docker/Dockerfile"));
+        assertTrue(run.find(), "the Dockerfile's collectstatic line changed:\n" + kit.read("docker/Dockerfile"));
+        image.putAll(assignments(run.group(1), Map.of()));
+        image.put("DJANGO_STATIC_ROOT", tempDir.resolve("image-static").toString());
+        Exec build = manage(stock, image, "collectstatic", "--noinput");
+        Matcher installed = Pattern.compile("run env ((?:\\S+=\\S+ )+)\\\\\n\\s+\"\\$ROOT\\$release/venv/bin/python\" "
+                + "\"\\$ROOT\\$release/manage.py\" collectstatic --noinput").matcher(kit.read("host/install.sh"));
+        assertTrue(installed.find(), "install.sh's collectstatic line changed:\n" + kit.read("host/install.sh"));
+        Map<String, String> host = assignments(installed.group(1),
+                Map.of("\"$ROOT$STATIC_DIR\"", tempDir.resolve("host-static").toString()));
+        Exec install = manage(stock, host, "collectstatic", "--noinput");
+        assertAll(
+                () -> assertEquals(0, build.status(), "the Dockerfile's collectstatic:\n" + build.output()),
+                () -> assertEquals(0, install.status(), "install.sh's collectstatic:\n" + install.output()));
+    }
+
+    /** NAME=VALUE words as a map, each VALUE in REPLACED replaced by its value there. */
+    private static Map<String, String> assignments(String words, Map<String, String> replaced) {
+        Map<String, String> assigned = new HashMap<>();
+        for (String word : words.trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                String value = word.substring(word.indexOf('=') + 1);
+                assigned.put(word.substring(0, word.indexOf('=')), replaced.getOrDefault(value, value));
+            }
+        }
+        return assigned;
     }
 
     private DjangoProject kit() {
