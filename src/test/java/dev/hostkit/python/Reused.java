@@ -61,6 +61,11 @@ final class Reused {
         }
     }
 
+    /** dev.hostkit.checks.Kit#root: the folder the kit was generated into. */
+    static Path kitRoot(Object kit) {
+        return (Path) call("dev.hostkit.checks.Kit", "root", kit, new Class<?>[0]);
+    }
+
     /** dev.hostkit.checks.Kit#mutate: replaces the first FROM in FILE by TO, failing when FROM is not there. */
     static void mutate(Object kit, String file, String from, String to) {
         call("dev.hostkit.checks.Kit", "mutate", kit, new Class<?>[] {String.class, String.class, String.class}, file, from, to);
