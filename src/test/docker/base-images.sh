@@ -4,7 +4,7 @@
 # is not reachable from the test machines, so each stand-in is built from Debian packages:
 #
 #   eclipse-temurin:17-jre   Debian + openjdk-17-jre-headless, JAVA_HOME=/opt/java/openjdk
-#   python:3.11-slim         Debian + python3 (3.11), pip, gunicorn, Django
+#   python:3.11-slim         Debian + python3 (3.11) as python, pip (PIP_BREAK_SYSTEM_PACKAGES=1), gunicorn, Django
 #   nginx:1.28               Debian's nginx (1.22) laid out like the official image
 #
 # The first run builds them (debootstrap a minimal Debian root fs, `docker import` it, then

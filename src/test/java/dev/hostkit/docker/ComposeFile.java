@@ -19,14 +19,16 @@ import java.util.Set;
  * the same services with {@code docker run}, from this file's own values.
  * <p>
  * Strict on purpose: a key it does not know fails the test, naming the key, so a template that
- * starts using new compose features cannot pass untested. Supported: top-level {@code name} and
- * {@code services}; per service {@code image, build (context, dockerfile), restart, env_file,
+ * starts using new compose features cannot pass untested. Supported: top-level {@code name},
+ * {@code services} and {@code volumes} (named volumes with no options: {@code static: {}});
+ * per service {@code image, build (context, dockerfile), restart, env_file,
  * environment, expose, healthcheck (test, interval, timeout, retries, start_period, disable),
- * read_only, tmpfs, cap_drop, cap_add, security_opt, ports, volumes (bind mounts), depends_on
- * (condition), user}. Interpolation: {@code $$} is a literal {@code $}; a variable reference fails.
+ * read_only, tmpfs, cap_drop, cap_add, security_opt, ports, volumes (bind mounts and named
+ * volumes declared at the top level), depends_on (condition), user}. Interpolation: {@code $$}
+ * is a literal {@code $}; a variable reference fails.
  */
 final class ComposeFile {
-    private static final Set<String> TOP_LEVEL = Set.of("name", "services");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "services", "volumes");
     private static final Set<String> SERVICE_KEYS = Set.of("image", "build", "restart", "env_file", "environment", "expose",
             "healthcheck", "read_only", "tmpfs", "cap_drop", "cap_add", "security_opt", "ports", "volumes", "depends_on", "user");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile");
@@ -45,11 +47,13 @@ final class ComposeFile {
     private final Path file;
     private final String name;
     private final List<Service> services;
+    private final List<String> volumes;
 
-    private ComposeFile(Path file, String name, List<Service> services) {
+    private ComposeFile(Path file, String name, List<Service> services, List<String> volumes) {
         this.file = file;
         this.name = name;
         this.services = services;
+        this.volumes = volumes;
     }
 
     static ComposeFile read(Path composeFile) {
@@ -67,10 +71,31 @@ final class ComposeFile {
         if (name == null) {
             name = dir.getFileName().toString();
         }
+        List<String> volumes = volumes(root.get("volumes"));
+        String project = name;
         Map<String, Object> services = map(root.get("services"), "services");
         List<Service> parsed = new ArrayList<>();
-        services.forEach((serviceName, definition) -> parsed.add(service(serviceName, map(definition, serviceName), dir)));
-        return new ComposeFile(composeFile, name, startOrder(parsed));
+        services.forEach((serviceName, definition) -> parsed.add(service(serviceName, map(definition, serviceName), dir, project, volumes)));
+        return new ComposeFile(composeFile, name, startOrder(parsed), volumes);
+    }
+
+    /**
+     * The top-level named volumes. Only compose's defaults are supported (local driver, no
+     * options, created by the project): {@code static: {}} or {@code static:}. A key such as
+     * {@code external}, {@code driver} or {@code name} fails, as every unknown key does.
+     */
+    private static List<String> volumes(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        map(value, "volumes").forEach((volume, definition) -> {
+            if (definition != null) {
+                requireKnown(map(definition, "volumes." + volume).keySet(), Set.of(), "volumes." + volume);
+            }
+            names.add(volume);
+        });
+        return List.copyOf(names);
     }
 
     Path file() {
@@ -89,6 +114,20 @@ final class ComposeFile {
     Service service(String serviceName) {
         return services.stream().filter(service -> service.name().equals(serviceName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName + " in " + file));
+    }
+
+    /** The named volumes of the top-level {@code volumes}, as the compose file names them. */
+    List<String> volumes() {
+        return volumes;
+    }
+
+    /** The docker volume compose would create for a named volume: {@code <project>_<volume>}. */
+    String volumeName(String volume) {
+        return volumeName(name, volume);
+    }
+
+    private static String volumeName(String project, String volume) {
+        return project + "_" + volume;
     }
 
     /** The network compose would create for the project: {@code <name>_default}. */
@@ -187,7 +226,7 @@ final class ComposeFile {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private static Service service(String name, Map<String, Object> definition, Path dir) {
+    private static Service service(String name, Map<String, Object> definition, Path dir, String project, List<String> namedVolumes) {
         requireKnown(definition.keySet(), SERVICE_KEYS, "service " + name);
         String where = "services." + name + ".";
         Path buildContext = null;
@@ -223,7 +262,7 @@ final class ComposeFile {
         }
         List<Port> ports = strings(definition.get("ports"), where + "ports").stream().map(spec -> port(spec, where + "ports")).toList();
         List<String> volumes = strings(definition.get("volumes"), where + "volumes").stream()
-                .map(spec -> bindMount(spec, dir, where + "volumes")).toList();
+                .map(spec -> mount(spec, dir, project, namedVolumes, where + "volumes")).toList();
         return new Service(name, image, buildContext, dockerfile, string(definition.get("restart"), where + "restart"), envFiles,
                 environment, strings(definition.get("expose"), where + "expose"), healthcheck,
                 Boolean.parseBoolean(string(definition.get("read_only"), where + "read_only")),
@@ -250,18 +289,36 @@ final class ComposeFile {
         };
     }
 
-    /** A short-syntax bind mount {@code source:target[:mode]}, the source made absolute. */
-    private static String bindMount(String spec, Path dir, String where) {
+    /**
+     * A short-syntax mount {@code source:target[:mode]} as {@code docker run --volume} takes it:
+     * a bind mount's source ({@code /...} or {@code ./...}) made absolute from the compose file's
+     * folder, a named volume's the project's volume {@code <project>_<name>}, which the top-level
+     * {@code volumes} must declare (as compose requires). Modes: {@code ro}, {@code rw}.
+     */
+    private static String mount(String spec, Path dir, String project, List<String> namedVolumes, String where) {
         String[] parts = spec.split(":");
         if (parts.length < 2 || parts.length > 3) {
             throw new IllegalArgumentException(where + ": volume syntax not supported: " + spec);
         }
-        String source = parts[0];
-        if (!source.startsWith("/") && !source.startsWith(".")) {
-            throw new IllegalArgumentException(where + ": named volumes are not supported by the compose-like runner: " + spec);
+        if (parts.length == 3 && !Set.of("ro", "rw").contains(parts[2])) {
+            throw new IllegalArgumentException(where + ": volume mode not supported by the compose-like runner: " + spec);
         }
-        String absolute = source.startsWith("/") ? source : dir.resolve(source).normalize().toString();
-        return absolute + ":" + parts[1] + (parts.length == 3 ? ":" + parts[2] : "");
+        if (!parts[1].startsWith("/")) {
+            throw new IllegalArgumentException(where + ": a mount target must be an absolute path: " + spec);
+        }
+        String source = parts[0];
+        String resolved;
+        if (source.startsWith("/")) {
+            resolved = source;
+        } else if (source.startsWith(".")) {
+            resolved = dir.resolve(source).normalize().toString();
+        } else if (namedVolumes.contains(source)) {
+            resolved = volumeName(project, source);
+        } else {
+            throw new IllegalArgumentException(where + ": service refers to undefined volume " + source
+                    + " (declare it in the top-level volumes): " + spec);
+        }
+        return resolved + ":" + parts[1] + (parts.length == 3 ? ":" + parts[2] : "");
     }
 
     private static Map<String, String> dependsOn(Object value, String where) {

@@ -54,6 +54,44 @@ class ComposeFileTest {
     }
 
     @Test
+    void djangoKitSharesItsStaticVolumeWithNginx() {
+        Path kit = new DjangoSample(dir).renderKit();
+        ComposeFile compose = ComposeFile.read(kit.resolve("compose/compose.yaml"));
+        assertEquals("hello-django", compose.name());
+        assertEquals(List.of("static"), compose.volumes());
+        assertEquals(kit.resolve("docker").toAbsolutePath().normalize(), compose.service("app").buildContext());
+        List<String> appArgs = compose.runArguments(compose.service("app"));
+        assertContainsInOrder(appArgs, "--volume", "hello-django_static:/app/staticfiles");
+        assertContainsInOrder(appArgs, "--read-only", "--tmpfs", "/tmp");
+        List<String> nginxArgs = compose.runArguments(compose.service("nginx"));
+        assertContainsInOrder(nginxArgs, "--volume", "hello-django_static:/srv/static:ro");
+        assertEquals(List.of("CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2)"),
+                compose.service("app").healthcheck().test());
+    }
+
+    @Test
+    void namedVolumesMustBeDeclaredAndPlain() throws IOException {
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, "name: x\nservices:\n  web:\n    image: nginx:1.28\n    volumes:\n      - data:/data\n");
+        IllegalArgumentException undeclared = assertThrows(IllegalArgumentException.class, () -> ComposeFile.read(file));
+        assertTrue(undeclared.getMessage().contains("undefined volume data"), undeclared.getMessage());
+
+        Files.writeString(file, "name: x\nservices:\n  web:\n    image: nginx:1.28\n    volumes:\n      - data:/data:ro\n"
+                + "volumes:\n  data:\n");
+        assertEquals(List.of("data"), ComposeFile.read(file).volumes());
+        assertTrue(ComposeFile.read(file).runArguments(ComposeFile.read(file).service("web")).contains("x_data:/data:ro"));
+
+        Files.writeString(file, "name: x\nservices:\n  web:\n    image: nginx:1.28\n    volumes:\n      - data:/data\n"
+                + "volumes:\n  data:\n    external: true\n");
+        IllegalArgumentException external = assertThrows(IllegalArgumentException.class, () -> ComposeFile.read(file));
+        assertTrue(external.getMessage().startsWith("compose key 'external' (volumes.data) is not supported"), external.getMessage());
+
+        Files.writeString(file, "name: x\nservices:\n  web:\n    image: nginx:1.28\n    volumes:\n      - data:/data:nocopy\n"
+                + "volumes:\n  data: {}\n");
+        assertThrows(IllegalArgumentException.class, () -> ComposeFile.read(file));
+    }
+
+    @Test
     void anUnknownComposeKeyFailsLoudly() throws IOException {
         Path file = dir.resolve("compose.yaml");
         Files.writeString(file, "name: x\nservices:\n  web:\n    image: nginx:1.28\n    ulimits:\n      nofile: 1024\n");

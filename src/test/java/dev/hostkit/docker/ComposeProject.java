@@ -8,13 +8,15 @@ import java.util.List;
  * Runs a compose file's services on the private daemon with plain docker commands, as
  * {@code docker compose up --build} would: one bridge network {@code <name>_default} on which
  * each container is reachable by its service name, each service built and started after the
- * services it depends on have met their condition. {@link #close()} removes the containers and
- * the network, whatever state they are in.
+ * services it depends on have met their condition; the top-level named volumes created as
+ * {@code <name>_<volume>}. {@link #close()} removes the containers, the network and the
+ * volumes, whatever state they are in.
  */
 final class ComposeProject implements AutoCloseable {
     private final PrivateDocker docker;
     private final ComposeFile compose;
     private final List<String> started = new ArrayList<>();
+    private final List<String> volumesCreated = new ArrayList<>();
     private boolean networkCreated;
 
     ComposeProject(PrivateDocker docker, ComposeFile compose) {
@@ -41,10 +43,20 @@ final class ComposeProject implements AutoCloseable {
         return this;
     }
 
-    /** Creates the network and starts every service in dependency order, honouring each depends_on condition. */
+    /**
+     * Creates the network and the named volumes, and starts every service in dependency order,
+     * honouring each depends_on condition. A new, empty named volume is filled from the image
+     * at its mount point by the first container that mounts it (docker's copy-up, as with compose).
+     */
     ComposeProject up(Duration conditionTimeout) {
         docker.dockerOk("network", "create", "--label", "com.docker.compose.project=" + compose.name(), compose.network());
         networkCreated = true;
+        for (String volume : compose.volumes()) {
+            String volumeName = compose.volumeName(volume);
+            volumesCreated.add(volumeName);
+            docker.dockerOk("volume", "create", "--label", "com.docker.compose.project=" + compose.name(),
+                    "--label", "com.docker.compose.volume=" + volume, volumeName);
+        }
         for (ComposeFile.Service service : compose.services()) {
             service.dependsOn().forEach((dependency, condition) -> waitFor(dependency, condition, conditionTimeout));
             List<String> args = new ArrayList<>(List.of("run"));
@@ -103,6 +115,14 @@ final class ComposeProject implements AutoCloseable {
                 + diagnostics(container));
     }
 
+    /** The docker volume of a named volume of the compose file. */
+    String volume(String volume) {
+        if (!compose.volumes().contains(volume)) {
+            throw new IllegalArgumentException("no volume " + volume + " in " + compose.file());
+        }
+        return compose.volumeName(volume);
+    }
+
     /** The loopback port the daemon published a container port of a service on. */
     int publishedPort(String service, int containerPort) {
         String mapping = docker.dockerOk("port", container(service), containerPort + "/tcp").lines().findFirst()
@@ -130,6 +150,15 @@ final class ComposeProject implements AutoCloseable {
         }
         if (networkCreated) {
             docker.docker("network", "rm", compose.network());
+        }
+        // Like `docker compose down --volumes`: the project's named volumes go too.
+        List<String> volumes = new ArrayList<>(volumesCreated);
+        docker.docker("volume", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + compose.name()).stdout()
+                .lines().filter(line -> !line.isBlank() && !volumes.contains(line)).forEach(volumes::add);
+        if (!volumes.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("volume", "rm", "--force"));
+            args.addAll(volumes);
+            docker.docker(args.toArray(String[]::new));
         }
     }
 

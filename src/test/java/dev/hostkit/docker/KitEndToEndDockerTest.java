@@ -29,20 +29,13 @@ class KitEndToEndDockerTest {
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
 
     static Stream<String> samples() {
-        return Stream.of(
-                "java"
-                // TODO(python runtime): add "django" once hostkit renders Python kits: a DjangoSample
-                // implementing KitSample (a tiny Django project with gunicorn, rendered with the
-                // python runtime; baseImages() = python:3.11-slim, nginx:1.28, both already built by
-                // src/test/docker/base-images.sh), whose staticFile() names a file under the kit's
-                // static path, so staticFileServedByNginx below checks it. Mind that its
-                // healthcheck sends "Host: localhost": ALLOWED_HOSTS must accept it.
-        );
+        return Stream.of("java", "django");
     }
 
     static KitSample sample(String name, Path dir) {
         return switch (name) {
             case "java" -> new JavaSample(dir);
+            case "django" -> new DjangoSample(dir);
             default -> throw new IllegalArgumentException("no sample " + name);
         };
     }
@@ -73,11 +66,14 @@ class KitEndToEndDockerTest {
             int port = project.publishedPort("nginx", 80);
             dynamicPagesThroughNginx(sample, port);
             foreignHostIsRejected(port);
-            staticFileServedByNginx(sample, port);
+            staticFileServedByNginx(docker, project, sample, port);
             processesRunAsNonRoot(docker, project);
             rootFileSystemIsReadOnly(docker, project);
+            if (sample instanceof DjangoSample) {
+                gunicornWorkersBeatInDevShm(docker, project);
+            }
             noCapabilitiesNoNewPrivileges(docker, project);
-            appStopsCleanlyOnSigterm(docker, project);
+            appStopsCleanlyOnSigterm(docker, project, sample);
         }
     }
 
@@ -86,7 +82,11 @@ class KitEndToEndDockerTest {
             HttpProbe.Response response = HttpProbe.untilAnswered(() -> HttpProbe.get(port, sample.serverName(), path));
             assertEquals(200, response.status(), () -> "GET " + path + ": " + response);
             assertEquals(sample.expectedBody(path), response.body(), "GET " + path);
-            assertEquals("nosniff", response.header("X-Content-Type-Options"), "security headers on proxied answers");
+            assertEquals("nosniff", response.header("X-Content-Type-Options"),
+                    "security headers on proxied answers, once (nginx must not pass on the app's own copy: proxy_hide_header)");
+            // Once each: an app's own copy (Django sends X-Frame-Options: DENY) would contradict nginx's.
+            assertEquals("SAMEORIGIN", response.header("X-Frame-Options"), "one X-Frame-Options, nginx's");
+            assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"), "one Referrer-Policy, nginx's");
             assertEquals("nginx", response.header("Server"), "server_tokens off: no version");
         }
         HttpProbe.Response dotfile = HttpProbe.get(port, sample.serverName(), "/.env");
@@ -100,15 +100,27 @@ class KitEndToEndDockerTest {
         assertTrue(byAddress.noAnswer(), () -> "a bare IP Host gets no answer (444), got " + byAddress);
     }
 
-    private static void staticFileServedByNginx(KitSample sample, int port) {
-        String[] file = sample.staticFile();
+    /**
+     * nginx answers a static file itself, from the volume the app's collected files fill: the
+     * same bytes as in the app's container, and the request never reaches gunicorn (its access
+     * log, docker logs of the app, does not show it while it shows the dynamic pages).
+     */
+    private static void staticFileServedByNginx(PrivateDocker docker, ComposeProject project, KitSample sample, int port) {
+        KitSample.StaticFile file = sample.staticFile();
         if (file == null) {
             return;
         }
-        HttpProbe.Response response = HttpProbe.get(port, sample.serverName(), file[0]);
-        assertEquals(200, response.status(), () -> "GET " + file[0] + ": " + response);
-        assertEquals(file[1], response.body());
+        String app = project.container("app");
+        String expected = docker.docker("exec", app, "cat", file.appFile()).orThrow();
+        assertFalse(expected.isEmpty(), file.appFile() + " is empty");
+        HttpProbe.Response response = HttpProbe.get(port, sample.serverName(), file.urlPath());
+        assertEquals(200, response.status(), () -> "GET " + file.urlPath() + ": " + response);
+        assertEquals(expected, response.body(), "GET " + file.urlPath() + " answers the collected file");
         assertTrue(response.header("Cache-Control") != null, "static files carry expires 30d");
+        Exec.Result logs = docker.docker("logs", app);
+        String appLog = logs.stdout() + logs.stderr();
+        assertTrue(appLog.contains("\"GET " + sample.healthPath() + " "), () -> "the app logs its requests:\n" + appLog);
+        assertFalse(appLog.contains(file.urlPath()), () -> "nginx, not the app, serves " + file.urlPath() + ":\n" + appLog);
     }
 
     private static void processesRunAsNonRoot(PrivateDocker docker, ComposeProject project) {
@@ -144,13 +156,26 @@ class KitEndToEndDockerTest {
         assertTrue(status.contains("NoNewPrivs:\t1"), () -> "no-new-privileges:\n" + status);
     }
 
-    /** exec makes java PID 1: SIGTERM reaches the JVM, which shuts down at once (143), long before docker's 10 s SIGKILL (137). */
-    private static void appStopsCleanlyOnSigterm(PrivateDocker docker, ComposeProject project) {
+    /**
+     * gunicorn's workers keep their heartbeat files in /dev/shm (worker_tmp_dir), a tmpfs, not in
+     * the read-only root file system: each worker holds one open (unlinked at once).
+     */
+    private static void gunicornWorkersBeatInDevShm(PrivateDocker docker, ComposeProject project) {
+        String fds = docker.dockerOk("exec", project.container("app"), "sh", "-c", "ls -l /proc/[0-9]*/fd/ 2>/dev/null | grep -c ' /dev/shm/' || true");
+        assertTrue(Integer.parseInt(fds.strip()) >= 1, "gunicorn workers' heartbeat files in /dev/shm: " + fds);
+    }
+
+    /**
+     * The app is PID 1 and stops on SIGTERM long before docker's 10 s SIGKILL (137): the JVM at
+     * once (143), gunicorn gracefully after its workers (0).
+     */
+    private static void appStopsCleanlyOnSigterm(PrivateDocker docker, ComposeProject project, KitSample sample) {
         String app = project.container("app");
         long started = System.nanoTime();
         docker.dockerOk("stop", app);
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        assertEquals("143", docker.dockerOk("inspect", "--format", "{{.State.ExitCode}}", app), "the JVM ended on SIGTERM, not SIGKILL");
+        assertEquals(sample.stopExitCode(), docker.dockerOk("inspect", "--format", "{{.State.ExitCode}}", app),
+                "the app ended on SIGTERM, not SIGKILL");
         assertTrue(seconds < 8, "stopped in " + seconds + " s");
     }
 

@@ -23,11 +23,19 @@ interface KitSample {
     String expectedBody(String path);
 
     /**
-     * A static file nginx itself serves, as {@code path -> body}, or {@code null} for a
-     * runtime whose kit serves none (Java: the compose kit has no static files).
+     * A static file nginx itself serves: its URL path, and the file in the app's container
+     * whose bytes it must answer with (collected into the volume nginx shares).
      */
-    default String[] staticFile() {
+    record StaticFile(String urlPath, String appFile) {}
+
+    /** The static file to check, or {@code null} for a runtime whose kit serves none (Java: the compose kit has no static files). */
+    default StaticFile staticFile() {
         return null;
+    }
+
+    /** The app container's exit code after {@code docker stop} (SIGTERM): 143 for the JVM, 0 for gunicorn's graceful stop. */
+    default String stopExitCode() {
+        return "143";
     }
 
     /** Renders the kit into a fresh folder and returns it (the folder holding docker/ and compose/). */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,11 +38,28 @@ class StandInImagesDockerTest {
     void pythonImageHasPython311GunicornAndDjango(PrivateDocker docker) {
         String out = sh(docker, "python:3.11-slim",
                 "python --version; python -c 'import django, gunicorn; print(\"django\", django.VERSION[0])'; "
-                        + "gunicorn --version; command -v python; command -v pip");
+                        + "gunicorn --version; command -v python; command -v pip; pip --version; "
+                        + "command -v curl wget || echo no-curl-no-wget; "
+                        + "find /usr/lib/python3/dist-packages/django -xtype l | sed 's/^/dangling /'");
         assertTrue(out.startsWith("Python 3.11."), out);
-        assertTrue(out.contains("django "), out);
-        assertTrue(out.contains("gunicorn (version "), out);
-        assertTrue(out.contains("/usr/local/bin/python\n") && out.contains("/usr/local/bin/pip"), out);
+        assertTrue(out.contains("django 3\n"), out);
+        assertTrue(out.contains("gunicorn (version 20."), out);
+        assertTrue(out.contains("/bin/python\n") && out.contains("/bin/pip\n"), "python and pip on PATH:\n" + out);
+        assertTrue(out.contains("(python 3.11)"), out);
+        assertTrue(out.contains("no-curl-no-wget"), "no curl or wget: the kit's HEALTHCHECK must not need them\n" + out);
+        assertFalse(out.contains("dangling "), "Django's files are all there (collectstatic copies them):\n" + out);
+    }
+
+    /** What a Django kit's Dockerfile runs as root: pip installs into the system Python, and Django and gunicorn are satisfied without an index. */
+    @Test
+    void pipInstallOfAKitsRequirementsIsSatisfiedOffline(PrivateDocker docker) {
+        String out = docker.docker("run", "--rm", "--pull", "never", "--network", "none", "--entrypoint", "sh", "python:3.11-slim", "-c",
+                "echo PIP_BREAK_SYSTEM_PACKAGES=$PIP_BREAK_SYSTEM_PACKAGES; printf 'Django>=3.2\\ngunicorn>=20.1\\n' > /tmp/r.txt; "
+                        + "pip install --no-cache-dir -r /tmp/r.txt 2>&1").orThrow();
+        assertTrue(out.contains("PIP_BREAK_SYSTEM_PACKAGES=1\n"), out);
+        assertTrue(out.contains("Requirement already satisfied: Django>=3.2"), out);
+        assertTrue(out.contains("Requirement already satisfied: gunicorn>=20.1"), out);
+        assertFalse(out.contains("externally-managed-environment"), out);
     }
 
     @Test
