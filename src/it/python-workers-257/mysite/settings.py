@@ -1,0 +1,3 @@
+SECRET_KEY = "it-only"
+ALLOWED_HOSTS = ["localhost"]
+STATIC_URL = "/static/"
