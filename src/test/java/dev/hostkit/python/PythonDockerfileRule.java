@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What a python kit's Dockerfile and compose.yaml must do besides the checks package's rules
  * (issue 4): no .pyc and unbuffered logs, dependencies in a layer before the sources,
  * collectstatic at build time into the folder compose shares, a health probe that needs no curl,
- * gunicorn as PID 1, and the static volume read-only on nginx.
+ * gunicorn as PID 1, and the static volume read-only in both containers (docker fills it from the image).
  */
 enum PythonDockerfileRule {
     BYTECODE_AND_BUFFERING {
@@ -43,7 +43,7 @@ enum PythonDockerfileRule {
                 problems.add("expected RUN ... collectstatic after COPY app/ and before USER: " + dockerfile);
             }
             if (dockerfile.stream().noneMatch(line -> line.startsWith("ENV ") && line.contains("DJANGO_STATIC_ROOT=/app/staticfiles"))
-                    || !compose.contains("- static:/app/staticfiles\n")) {
+                    || !compose.contains("- static:/app/staticfiles:ro\n")) {
                 problems.add("collectstatic must write /app/staticfiles, the folder the compose volume shares");
             }
         }
@@ -74,7 +74,7 @@ enum PythonDockerfileRule {
     STATIC_VOLUME {
         @Override
         void check(List<String> dockerfile, String compose, int port, String healthPath, List<String> problems) {
-            for (String line : List.of("      - static:/app/staticfiles\n", "      - static:/srv/static:ro\n", "volumes:\n  static: {}\n")) {
+            for (String line : List.of("      - static:/app/staticfiles:ro\n", "      - static:/srv/static:ro\n", "volumes:\n  static: {}\n")) {
                 if (!compose.contains(line)) {
                     problems.add("compose.yaml has no '" + line.strip() + "'");
                 }

@@ -28,14 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * <p>
  * Left out, as Java-only: DockerfileRule LAYERING (the jar last), HEALTHCHECK (a bash
  * /dev/tcp probe), JVM_OPTIONS and BUILD_CONTEXT (expects the jar among the copied files);
- * {@link PythonDockerfileRule} holds their Python counterparts. Also left out: ComposeRule
- * READ_ONLY_MOUNTS, which wants every mount :ro, while the app's static volume is the one
- * docker fills from the image's collected files; {@link PythonDockerfileRule#STATIC_VOLUME}
- * checks that nginx mounts it read-only.
+ * {@link PythonDockerfileRule} holds their Python counterparts.
  */
 class PythonKitRulesTest {
     static final Set<String> JAVA_ONLY = Set.of("DockerfileRule.LAYERING", "DockerfileRule.HEALTHCHECK",
-            "DockerfileRule.JVM_OPTIONS", "DockerfileRule.BUILD_CONTEXT", "ComposeRule.READ_ONLY_MOUNTS");
+            "DockerfileRule.JVM_OPTIONS", "DockerfileRule.BUILD_CONTEXT");
     static final String DOCKERFILE = "docker/Dockerfile";
     static final String COMPOSE = "compose/compose.yaml";
 
@@ -109,6 +106,7 @@ class PythonKitRulesTest {
             HEALTHCHECK_WITHOUT_CURL| docker/Dockerfile    | 127.0.0.1:8000/                                | 127.0.0.1:8080/
             GUNICORN_COMMAND        | docker/Dockerfile    | "CMD [""gunicorn"", ""--config"", ""/app/gunicorn.conf.py""]" | CMD gunicorn --config /app/gunicorn.conf.py
             STATIC_VOLUME           | compose/compose.yaml | static:/srv/static:ro                          | static:/srv/static
+            STATIC_VOLUME           | compose/compose.yaml | - static:/app/staticfiles:ro                   | - static:/app/staticfiles
             STATIC_VOLUME           | compose/compose.yaml | - static:/app/staticfiles                      | - static:/app/static
             """)
     void pythonRuleRejectsBrokenKit(String rule, String file, String from, String to, @TempDir Path dir) throws Exception {
