@@ -100,7 +100,7 @@ class PythonKitRulesTest {
             BYTECODE_AND_BUFFERING  | docker/Dockerfile    | PYTHONUNBUFFERED=1 \\\\                         | \\\\
             REQUIREMENTS_FIRST      | docker/Dockerfile    | COPY app/requirements.txt /app/requirements.txt | COPY app/ /app/
             REQUIREMENTS_FIRST      | docker/Dockerfile    | RUN pip install --no-cache-dir -r              | RUN echo
-            COLLECTSTATIC           | docker/Dockerfile    | RUN python manage.py collectstatic --noinput   | USER 10001:10001
+            COLLECTSTATIC           | docker/Dockerfile    | manage.py collectstatic --noinput              | manage.py check
             COLLECTSTATIC           | docker/Dockerfile    | DJANGO_STATIC_ROOT=/app/staticfiles            | DJANGO_STATIC_ROOT=/tmp/static
             HEALTHCHECK_WITHOUT_CURL| docker/Dockerfile    | "CMD [""python"", ""-c"","                     | "CMD [""curl"", ""-fsS"","
             HEALTHCHECK_WITHOUT_CURL| docker/Dockerfile    | 127.0.0.1:8000/                                | 127.0.0.1:8080/
