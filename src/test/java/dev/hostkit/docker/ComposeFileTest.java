@@ -61,7 +61,7 @@ class ComposeFileTest {
         assertEquals(List.of("static"), compose.volumes());
         assertEquals(kit.resolve("docker").toAbsolutePath().normalize(), compose.service("app").buildContext());
         List<String> appArgs = compose.runArguments(compose.service("app"));
-        assertContainsInOrder(appArgs, "--volume", "hello-django_static:/app/staticfiles");
+        assertContainsInOrder(appArgs, "--volume", "hello-django_static:/app/staticfiles:ro");
         assertContainsInOrder(appArgs, "--read-only", "--tmpfs", "/tmp");
         List<String> nginxArgs = compose.runArguments(compose.service("nginx"));
         assertContainsInOrder(nginxArgs, "--volume", "hello-django_static:/srv/static:ro");

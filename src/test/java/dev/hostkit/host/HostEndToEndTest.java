@@ -186,8 +186,18 @@ class HostEndToEndTest {
             pool.shutdownNow();
         }
         assertFalse(victim.isAlive(), "the instance was killed during the run");
-        assertEquals(List.of(), failures, "failed requests; nginx's log:\n" + Loopback.readQuietly(tempDir.resolve("nginx/nginx.log")));
-        assertEquals(threads * perThread, byBody.values().stream().mapToInt(AtomicInteger::get).sum());
+        // Every request the dead instance had not begun to answer is retried on the other one:
+        // no error status reaches a client. The one thing no proxy can retry is a response whose
+        // headers were already passed on when SIGKILL cut its body off; nginx logs each such
+        // request as "upstream prematurely closed connection while reading upstream", and only
+        // those may fail (a SIGKILL lands between the app's header and body writes now and then).
+        String log = Loopback.readQuietly(tempDir.resolve("nginx/nginx.log"));
+        long cutMidBody = log.lines().filter(line -> line.contains("upstream prematurely closed connection while reading upstream")).count();
+        List<String> statuses = failures.stream().filter(failure -> failure.startsWith("status ")).toList();
+        assertEquals(List.of(), statuses, "error statuses reached clients; nginx's log:\n" + log);
+        assertTrue(failures.size() <= cutMidBody, "failed requests not explained by a body cut off mid-response: "
+                + failures + "\nnginx's log:\n" + log);
+        assertEquals(threads * perThread - failures.size(), byBody.values().stream().mapToInt(AtomicInteger::get).sum());
         assertTrue(byBody.containsKey("hello from port " + victim.port() + "\n"), "the killed instance served before: " + byBody);
     }
 
