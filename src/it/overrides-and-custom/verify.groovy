@@ -13,7 +13,7 @@ CMD ["java", "-jar", "/srv/app.jar"]
 def nginx = check.kitText('compose/nginx/default.conf')
 assert nginx =~ /(?m)^    # Our own security headers\n    add_header X-Team "platform" always;$/ :
         'the overridden partial nginx/security-headers should be included, indented like the built-in one'
-assert !nginx.contains('X-Frame-Options') : 'the built-in security-headers partial should not be used any more'
+assert !nginx.contains('add_header X-Frame-Options') : 'the built-in security-headers partial should not be used any more'
 
 assert check.kitText('docker/extra.txt') == 'app=overrides-and-custom team=platform\n' :
         'a custom template in a built-in target should see app.* and values.*'

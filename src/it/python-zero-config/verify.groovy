@@ -2,7 +2,7 @@ def check = evaluate(new File(basedir, '../../../src/it/checks.groovy'))
 
 def dockerfile = check.kitText('docker/Dockerfile')
 assert dockerfile =~ /(?m)^FROM python:3\.11-slim$/ : 'the python runtime should be detected, with the default Python 3.11'
-assert dockerfile.contains('RUN python manage.py collectstatic --noinput') : 'a Django project collects its static files'
+assert dockerfile.contains('RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput') : 'a Django project collects its static files'
 assert dockerfile =~ /(?m)^EXPOSE 8000$/ : 'the python default port is 8000'
 
 def container = check.kitText('docker/gunicorn.conf.py')

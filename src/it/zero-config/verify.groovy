@@ -24,7 +24,7 @@ assert dockerignore =~ /(?m)^!$jar$/ && dockerignore =~ /(?m)^!lib\/$/ : 'the .d
 
 def compose = check.kitText('compose/compose.yaml')
 assert !(compose =~ /(?m)^version:/) : 'compose.yaml should have no obsolete version: key'
-assert compose =~ /(?m)^name: zero-config$/ : 'the compose project should be named after the artifactId'
+assert compose =~ /(?m)^name: "zero-config"$/ : 'the compose project should be named after the artifactId'
 
 def nginx = check.kitText('compose/nginx/default.conf')
 assert nginx =~ /(?m)^\s*listen 80 default_server;$/ : 'without a serverName nginx should answer any host'
