@@ -20,5 +20,7 @@ from django.urls import path
 urlpatterns = [
     path('admin/', admin.site.urls),
     path('health', lambda request: HttpResponse('ok\n', content_type='text/plain')),
+    # the scheme Django believes the client used (https behind nginx with TLS)
+    path('scheme', lambda request: HttpResponse(request.scheme + '\n', content_type='text/plain')),
     path('', lambda request: HttpResponse('Hello from Django behind gunicorn and nginx\n', content_type='text/plain')),
 ]

@@ -6,7 +6,6 @@ import dev.hostkit.core.settings.ProjectFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A copy of the Django fixture (src/test/resources/python/hello-django) as a pom-packaged
+ * A copy of the bundled example examples/hello-django (without its target/) as a pom-packaged
  * project "shop" 1.0.0 without Java sources, and its kit rendered by the real
  * {@link KitGenerator} into {@code target/hosting}.
  */
@@ -28,9 +27,10 @@ final class DjangoProject {
     /** Copies the fixture into DIR (created). */
     static DjangoProject copy(Path dir) {
         try {
-            Path fixture = Path.of(DjangoProject.class.getResource("/python/hello-django").toURI());
+            Path fixture = Path.of(System.getenv().getOrDefault("HOSTKIT_PROJECT_DIR", ".")).toAbsolutePath()
+                    .resolve("examples/hello-django");
             try (Stream<Path> files = Files.walk(fixture)) {
-                for (Path file : files.toList()) {
+                for (Path file : files.filter(file -> !fixture.relativize(file).startsWith("target")).toList()) {
                     Path target = dir.resolve(fixture.relativize(file).toString());
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(target);
@@ -41,8 +41,6 @@ final class DjangoProject {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
         return new DjangoProject(dir);
     }
