@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the python kit on loopback only, in one run: the Django fixture
-# (src/test/resources/python/hello-django) behind Debian's gunicorn with the host kit's
+# (examples/hello-django) behind Debian's gunicorn with the host kit's
 # gunicorn.conf.py, and the real nginx with the host kit's site in front.
 #   - a Django view ("/") through the generated site (nginx -> gunicorn's unix socket) vs gunicorn directly;
 #   - Django admin's CSS (collected by manage.py collectstatic) from nginx, with and without gzip.
@@ -14,6 +14,8 @@
 # Environment: DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (32), BASE_PORT (18190: uses 2 ports),
 #              WORKERS (unset: the kit's 2 x cores + 1).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly repo
@@ -36,7 +38,6 @@ done
 NGINX=$(PATH=$PATH:/usr/sbin command -v nginx)
 readonly NGINX
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$APP_PORT" "$SITE_PORT"; do
   if listening "$port"; then
     echo "bench: port $port is in use; set BASE_PORT" >&2
@@ -56,7 +57,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log() { printf '%s\n' "$*" >&2; }
 
 await() { # PROBE NAME LOG: wait up to 20 s until PROBE (a command) succeeds
   local tries
@@ -71,7 +71,7 @@ await() { # PROBE NAME LOG: wait up to 20 s until PROBE (a command) succeeds
 
 # 1. The project: the Django fixture, pom-packaged, no Java sources.
 mkdir -p "$work/project"
-cp -r "$repo/src/test/resources/python/hello-django/." "$work/project/"
+cp -r "$repo/examples/hello-django/." "$work/project/"
 
 # 2. The kit, rendered by hostkit's generator from the compiled plugin.
 log "rendering the host kit (./mvnw compile)"
@@ -142,12 +142,6 @@ if grep -q '/static/' "$work/gunicorn.log"; then
   exit 1
 fi
 
-to_ms() { # wrk latency (850.00us, 1.20ms, 1.01s) in milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
-    if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000; else if (unit == "m") n *= 60000
-    printf "%.2f", n }'
-}
 
 # CPU time (user + system, in clock ticks) of every server process: gunicorn's and nginx's
 # masters (with the time of the children they reaped: gunicorn replaces each worker after
@@ -162,31 +156,12 @@ server_ticks() {
   done
   echo "$total"
 }
-CLOCK_TICKS=$(getconf CLK_TCK)
-readonly CLOCK_TICKS
 
 echo "| request | served by | requests/s | p50 ms | p99 ms | server CPU µs/request |"
 echo "| --- | --- | ---: | ---: | ---: | ---: |"
 for target in "${targets[@]}"; do
   IFS='|' read -r what server url <<<"$target"
-  headers=()
-  case "$what" in
-    *gzip*) headers=(-H 'Accept-Encoding: gzip') ;;
-  esac
-  log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${headers[*]} $url"
-  ticks=$(server_ticks)
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url")
-  ticks=$(($(server_ticks) - ticks))
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
-    log "bench: errors during the run against $url:"
-    log "$out"
-    exit 1
-  fi
-  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  requests=$(awk '/ requests in / { print $1 }' <<<"$out")
-  cpu=$(awk -v t="$ticks" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN { printf "%.0f", t * 1000000 / hz / n }')
+  measure "$what" "$url"
   echo "| $what | $server | $rps | $p50 | $p99 | $cpu |"
 done
 echo

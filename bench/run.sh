@@ -11,6 +11,8 @@
 # Usage: bench/run.sh            (from anywhere; needs JDK 17, nginx, wrk, and Maven Central for ./mvnw)
 # Environment: DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (32), BASE_PORT (18180: uses 3 ports).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly repo
@@ -31,7 +33,6 @@ done
 NGINX=$(PATH=$PATH:/usr/sbin command -v nginx)
 readonly NGINX
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$APP_PORT" "$GENERATED_PORT" "$SEED_PORT"; do
   if listening "$port"; then
     echo "bench: port $port is in use; set BASE_PORT" >&2
@@ -51,7 +52,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log() { printf '%s\n' "$*" >&2; }
 
 await() { # PORT NAME LOG: wait up to 20 s for something to listen on PORT
   local tries
@@ -136,12 +136,6 @@ for target in "${targets[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
 done
 
-to_ms() { # wrk latency (850.00us, 1.20ms, 1.01s) in milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
-    if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000; else if (unit == "m") n *= 60000
-    printf "%.2f", n }'
-}
 
 # CPU time (user + system, in clock ticks) of every server process: the app, both nginx
 # masters and their workers. wrk shares the CPUs, so requests/s is partly wrk's limit; the
@@ -156,32 +150,13 @@ server_ticks() {
   done
   echo "$total"
 }
-CLOCK_TICKS=$(getconf CLK_TCK)
-readonly CLOCK_TICKS
 
 rows=()
 declare -A rps_of
 declare -A cpu_of
 for target in "${targets[@]}"; do
   IFS='|' read -r what server url <<<"$target"
-  headers=()
-  case "$what" in
-    *gzip*) headers=(-H 'Accept-Encoding: gzip') ;;
-  esac
-  log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${headers[*]} $url"
-  ticks=$(server_ticks)
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url")
-  ticks=$(($(server_ticks) - ticks))
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
-    log "bench: errors during the run against $url:"
-    log "$out"
-    exit 1
-  fi
-  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  requests=$(awk '/ requests in / { print $1 }' <<<"$out")
-  cpu=$(awk -v t="$ticks" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN { printf "%.0f", t * 1000000 / hz / n }')
+  measure "$what" "$url"
   rps_of["$what|$server"]=$rps
   cpu_of["$what|$server"]=$cpu
   rows+=("$what|$server|$rps|$p50|$p99|$cpu")
