@@ -1,5 +1,6 @@
 package dev.hostkit.checks;
 
+import dev.hostkit.testing.Commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class DockerfileLintTest extends GeneratedKits {
     @MethodSource("dev.hostkit.checks.KitVariant#all")
     void linterFindsNothing(KitVariant variant) {
         Kit kit = kit(variant);
-        Processes.Result result = lint(kit.path(Kit.DOCKERFILE));
+        Commands.Result result = lint(kit.path(Kit.DOCKERFILE));
         assertEquals(0, result.exitCode(), result::describe);
         assertEquals(List.of(), problems(result), () -> "dockerfile-utils reports problems in the Dockerfile of " + variant
                 + ":\n" + result.describe() + "\n" + kit.read(Kit.DOCKERFILE));
@@ -41,22 +42,22 @@ class DockerfileLintTest extends GeneratedKits {
         Kit kit = kit(KitVariant.named("defaults"));
         Path broken = dir.resolve("Dockerfile");
         Files.writeString(broken, kit.read(Kit.DOCKERFILE).replace("EXPOSE 8080", "EXPOSE eighty"));
-        Processes.Result errors = lint(broken);
+        Commands.Result errors = lint(broken);
         assertEquals(1, errors.exitCode(), errors::describe);
         assertTrue(problems(errors).stream().anyMatch(p -> p.contains("eighty")), errors::describe);
 
         Files.writeString(broken, kit.read(Kit.DOCKERFILE) + "\nHEALTHCHECK NONE\n");
-        Processes.Result warnings = lint(broken);
+        Commands.Result warnings = lint(broken);
         assertEquals(0, warnings.exitCode(), "a warning alone does not fail the exit code: " + warnings.describe());
         assertTrue(problems(warnings).stream().anyMatch(p -> p.contains("one HEALTHCHECK")), warnings::describe);
     }
 
-    private static Processes.Result lint(Path dockerfile) {
-        return Processes.run(List.of(Tools.dockerfileUtils().toString(), "lint", "-j", dockerfile.toString()), dockerfile.getParent());
+    private static Commands.Result lint(Path dockerfile) {
+        return Commands.run(List.of(Tools.dockerfileUtils().toString(), "lint", "-j", dockerfile.toString()), dockerfile.getParent());
     }
 
     /** "severity: message (line N)" for each problem of the JSON report. */
-    private static List<String> problems(Processes.Result result) {
+    private static List<String> problems(Commands.Result result) {
         try {
             JsonNode report = JSON.readTree(result.stdout());
             assertTrue(report != null && report.isArray(), () -> "not a JSON report:\n" + result.describe());

@@ -1,5 +1,6 @@
 package dev.hostkit.checks;
 
+import dev.hostkit.testing.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +67,7 @@ class DockerfileRulesTest extends KitRuleTest {
         List<String> command = new ArrayList<>(argv);
         command.set(0, Tools.sh().toString());
         command.addAll(List.of("--greeting", "hello world"));
-        Processes.Result result = Processes.run(command, dir,
+        Commands.Result result = Commands.run(command, dir,
                 Map.of("PATH", java.getParent() + ":/usr/bin:/bin", "JAVA_OPTS", "-Xss512k -Dmode=test"), Duration.ofSeconds(10));
         assertEquals(0, result.exitCode(), result::describe);
 

@@ -1,5 +1,6 @@
 package dev.hostkit.checks;
 
+import dev.hostkit.testing.Commands;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class HealthProbeTest {
     @Test
     void probeSucceedsOnAHealthyApp(@TempDir Path dir) throws IOException {
         int port = startServer(200);
-        Processes.Result result = probe(dir, port);
+        Commands.Result result = probe(dir, port);
         assertEquals(0, result.exitCode(), () -> "probe failed against a healthy app: " + result.describe());
         assertEquals(List.of("GET " + HEALTH_PATH), requests, "the probe asks for the configured health path, query included");
     }
@@ -48,7 +49,7 @@ class HealthProbeTest {
     @Test
     void probeFailsOnAnUnhealthyApp(@TempDir Path dir) throws IOException {
         int port = startServer(503);
-        Processes.Result result = probe(dir, port);
+        Commands.Result result = probe(dir, port);
         assertNotEquals(0, result.exitCode(), () -> "probe passed on a 503: " + result.describe());
         assertEquals(List.of("GET " + HEALTH_PATH), requests);
     }
@@ -59,12 +60,12 @@ class HealthProbeTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        Processes.Result result = probe(dir, port);
+        Commands.Result result = probe(dir, port);
         assertNotEquals(0, result.exitCode(), () -> "probe passed with nothing listening: " + result.describe());
     }
 
     /** Renders a kit for the port, checks Dockerfile and compose agree on the probe, and runs it. */
-    private static Processes.Result probe(Path dir, int port) {
+    private static Commands.Result probe(Path dir, int port) {
         KitVariant variant = KitVariant.named("defaults").with("probe",
                 settings -> settings.setPort(String.valueOf(port)).setHealthPath(HEALTH_PATH));
         Kit kit = Kit.generate(variant, dir.resolve("project"));
@@ -75,7 +76,7 @@ class HealthProbeTest {
                 .forEach(word -> composeTest.add(word.asText()));
         assertEquals(composeTest.subList(1, composeTest.size()), command, "compose and the image probe the same way");
         assertEquals(List.of("bash", "-c"), command.subList(0, 2), "the probe is bash -c SCRIPT");
-        return Processes.run(List.of(Tools.bash().toString(), "-c", command.get(2)), dir, Map.of(), Duration.ofSeconds(20));
+        return Commands.run(List.of(Tools.bash().toString(), "-c", command.get(2)), dir, Map.of(), Duration.ofSeconds(20));
     }
 
     /** A server on a free loopback port: {@code status} for the health path, 404 for any other. */

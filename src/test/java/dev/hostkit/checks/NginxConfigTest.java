@@ -1,5 +1,6 @@
 package dev.hostkit.checks;
 
+import dev.hostkit.testing.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class NginxConfigTest extends GeneratedKits {
     @MethodSource("dev.hostkit.checks.KitVariant#all")
     void nginxAcceptsTheSite(KitVariant variant, @TempDir Path prefix) {
         Kit kit = kit(variant);
-        Processes.Result result = nginxTest(prefix, resolvable(kit.read(Kit.NGINX_SITE)));
+        Commands.Result result = nginxTest(prefix, resolvable(kit.read(Kit.NGINX_SITE)));
         assertEquals(0, result.exitCode(), () -> "nginx -t rejects " + Kit.NGINX_SITE + " of " + variant + ":\n" + result.describe());
         assertFalse(PROBLEM.matcher(result.output()).find(),
                 () -> "nginx -t accepts " + Kit.NGINX_SITE + " of " + variant + " but complains:\n" + result.describe());
@@ -53,7 +54,7 @@ class NginxConfigTest extends GeneratedKits {
         String broken = site.replaceFirst("keepalive (\\d+);", "keepalive $1");
         assertNotEquals(site, broken, "the mutation must apply");
 
-        Processes.Result result = nginxTest(prefix, resolvable(broken));
+        Commands.Result result = nginxTest(prefix, resolvable(broken));
         assertNotEquals(0, result.exitCode(), () -> "nginx -t accepted a site with a missing ';':\n" + result.describe());
         assertTrue(result.output().contains("[emerg]"), result::describe);
         assertThrows(IllegalArgumentException.class, () -> NginxConf.parse(broken));
@@ -65,7 +66,7 @@ class NginxConfigTest extends GeneratedKits {
         Kit kit = kit(KitVariant.named("defaults"));
         String site = resolvable(kit.read(Kit.NGINX_SITE)).replace("server_tokens off;", "server_tokens off; proxy_hide_headers X;");
 
-        Processes.Result result = nginxTest(prefix, site);
+        Commands.Result result = nginxTest(prefix, site);
         assertNotEquals(0, result.exitCode(), result::describe);
         assertTrue(result.output().contains("unknown directive \"proxy_hide_headers\""), result::describe);
     }
@@ -112,7 +113,7 @@ class NginxConfigTest extends GeneratedKits {
      * Runs {@code nginx -t} on the site inside a minimal main configuration. Every path nginx
      * writes (pid, logs, temp folders) is under the prefix, so it needs no root.
      */
-    static Processes.Result nginxTest(Path prefix, String site) {
+    static Commands.Result nginxTest(Path prefix, String site) {
         Path nginx = Tools.nginx();
         Path mimeTypes = Tools.nginxMimeTypes();
         String p = prefix.toAbsolutePath().toString();
@@ -139,7 +140,7 @@ class NginxConfigTest extends GeneratedKits {
         } catch (IOException e) {
             throw new AssertionError("Cannot write the nginx test configuration into " + prefix, e);
         }
-        return Processes.run(List.of(nginx.toString(), "-t", "-p", p + "/", "-c", p + "/nginx.conf", "-e", "stderr"),
+        return Commands.run(List.of(nginx.toString(), "-t", "-p", p + "/", "-c", p + "/nginx.conf", "-e", "stderr"),
                 prefix, Map.of(), Duration.ofSeconds(30));
     }
 }

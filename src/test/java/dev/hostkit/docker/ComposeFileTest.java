@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import dev.hostkit.core.render.Quoting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,7 @@ class ComposeFileTest {
     @Test
     void execFormHealthcheckBecomesTheSameArgumentsForSh() {
         List<String> test = List.of("CMD", "printf", "[%s]", "it's", "two words", "$HOME", "\\n");
-        Exec.Result result = Exec.run(List.of("/bin/sh", "-c", ComposeFile.shellCommand(test)), dir, Map.of(), Duration.ofSeconds(10));
+        Commands.Result result = Commands.run(List.of("/bin/sh", "-c", ComposeFile.shellCommand(test)), dir, Map.of(), Duration.ofSeconds(10));
         assertEquals("[it's][two words][$HOME][\\n]", result.orThrow());
         assertEquals("exit 0", ComposeFile.shellCommand(List.of("CMD-SHELL", "exit 0")));
     }

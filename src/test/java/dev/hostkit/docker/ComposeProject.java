@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +133,8 @@ final class ComposeProject implements AutoCloseable {
 
     /** Logs and health-check results of a container, for failure messages. */
     String diagnostics(String container) {
-        Exec.Result logs = docker.docker("logs", "--tail", "60", container);
-        Exec.Result health = docker.docker("inspect", "--format", "{{json .State}}", container);
+        Commands.Result logs = docker.docker("logs", "--tail", "60", container);
+        Commands.Result health = docker.docker("inspect", "--format", "{{json .State}}", container);
         return "--- docker logs " + container + " ---\n" + logs.stdout() + logs.stderr()
                 + "\n--- state ---\n" + health.stdout();
     }

@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +56,7 @@ class DockerLayersDockerTest {
         }
 
         // The same measured by the bench script, against a fat jar in one layer.
-        Exec.Result bench = Exec.run(List.of("bash", PrivateDocker.projectDir().resolve("bench/docker-layers.sh").toString(),
+        Commands.Result bench = Commands.run(List.of("bash", PrivateDocker.projectDir().resolve("bench/docker-layers.sh").toString(),
                 before.toString(), after.toString()), null, docker.environment(), Duration.ofMinutes(10));
         bench.orThrow();
         Path report = PrivateDocker.projectDir().resolve("target/bench/docker-layers.txt");

@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.RequiredTool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ class HttpsKitDockerTest {
         Path certificate = dir.resolve("tls/cert.pem");
         Path key = dir.resolve("tls/key.pem");
         String openssl = RequiredTool.find("openssl", "apt-get install openssl").toString();
-        Exec.run(List.of("mkdir", "-p", certificate.getParent().toString()), null, Map.of(), Duration.ofSeconds(10)).orThrow();
+        Commands.run(List.of("mkdir", "-p", certificate.getParent().toString()), null, Map.of(), Duration.ofSeconds(10)).orThrow();
         // A key readable by root only, as on a real machine: nginx's master reads it before it drops privileges.
-        Exec.run(List.of(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        Commands.run(List.of(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=" + JavaSample.SERVER_NAME, "-addext", "subjectAltName=DNS:" + JavaSample.SERVER_NAME,
                 "-keyout", key.toString(), "-out", certificate.toString()), dir, Map.of(), Duration.ofSeconds(60)).orThrow();
 

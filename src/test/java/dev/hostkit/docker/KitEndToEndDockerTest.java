@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,7 @@ class KitEndToEndDockerTest {
         assertEquals(200, response.status(), () -> "GET " + file.urlPath() + ": " + response);
         assertEquals(expected, response.body(), "GET " + file.urlPath() + " answers the collected file");
         assertTrue(response.header("Cache-Control") != null, "static files carry expires 30d");
-        Exec.Result logs = docker.docker("logs", app);
+        Commands.Result logs = docker.docker("logs", app);
         String appLog = logs.stdout() + logs.stderr();
         assertTrue(appLog.contains("\"GET " + sample.healthPath() + " "), () -> "the app logs its requests:\n" + appLog);
         assertFalse(appLog.contains(file.urlPath()), () -> "nginx, not the app, serves " + file.urlPath() + ":\n" + appLog);
@@ -142,11 +143,11 @@ class KitEndToEndDockerTest {
 
     private static void rootFileSystemIsReadOnly(PrivateDocker docker, ComposeProject project) {
         String app = project.container("app");
-        Exec.Result write = docker.docker("exec", app, "sh", "-c", "echo x > /app/x");
+        Commands.Result write = docker.docker("exec", app, "sh", "-c", "echo x > /app/x");
         assertFalse(write.ok(), "the root file system is read-only");
         assertTrue(write.stderr().contains("Read-only file system"), write::describe);
         docker.docker("exec", app, "sh", "-c", "echo x > /tmp/x && rm /tmp/x").orThrow();
-        Exec.Result nginxWrite = docker.docker("exec", project.container("nginx"), "sh", "-c", "echo x > /etc/nginx/x");
+        Commands.Result nginxWrite = docker.docker("exec", project.container("nginx"), "sh", "-c", "echo x > /etc/nginx/x");
         assertFalse(nginxWrite.ok(), "nginx's root file system is read-only too");
     }
 

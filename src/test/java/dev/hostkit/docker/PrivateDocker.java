@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.RequiredTool;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
@@ -53,10 +54,10 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         Path docker = RequiredTool.find("docker", INSTALL);
         RequiredTool.find("dockerd", INSTALL);
         RequiredTool.find("debootstrap", INSTALL);
-        if (!"0".equals(Exec.run(List.of("id", "-u"), null, Map.of(), Duration.ofSeconds(10)).stdout().trim())) {
+        if (!"0".equals(Commands.run(List.of("id", "-u"), null, Map.of(), Duration.ofSeconds(10)).stdout().trim())) {
             unavailable("a private dockerd needs root (run the tests as root, as CI does)");
         }
-        Exec.Result started = Exec.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
+        Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
         Map<String, String> values = new LinkedHashMap<>();
         started.stdout().lines().filter(line -> line.contains("="))
@@ -74,20 +75,20 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         List<String> command = new ArrayList<>(List.of("bash", scripts.resolve("base-images.sh").toString()));
         command.addAll(Arrays.asList(images));
         // The first build on a machine debootstraps Debian and installs a JRE, Python and nginx.
-        Exec.run(command, null, environment, Duration.ofMinutes(30)).orThrow();
+        Commands.run(command, null, environment, Duration.ofMinutes(30)).orThrow();
         return this;
     }
 
     /** Runs the docker CLI against this daemon. */
-    Exec.Result docker(String... arguments) {
+    Commands.Result docker(String... arguments) {
         return docker(Duration.ofMinutes(5), null, arguments);
     }
 
-    Exec.Result docker(Duration timeout, Path workingDirectory, String... arguments) {
+    Commands.Result docker(Duration timeout, Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(docker.toString());
         command.addAll(Arrays.asList(arguments));
-        return Exec.run(command, workingDirectory, environment, timeout);
+        return Commands.run(command, workingDirectory, environment, timeout);
     }
 
     /** The docker CLI's stdout, trimmed; fails when it exits non-zero. */
@@ -119,7 +120,7 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
             return;
         }
         stopped = true;
-        Exec.Result result = Exec.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()),
+        Commands.Result result = Commands.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()),
                 null, Map.of(), Duration.ofMinutes(2));
         if (!result.ok() || Files.exists(dir)) {
             System.err.println("[hostkit] stopping the private dockerd left something behind:\n" + result.describe());

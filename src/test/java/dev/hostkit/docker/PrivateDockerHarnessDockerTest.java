@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.Commands;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +51,7 @@ class PrivateDockerHarnessDockerTest {
     @Test
     void stopLeavesNothingBehind(PrivateDocker shared) throws Exception {
         Path scripts = PrivateDocker.projectDir().resolve("src/test/docker");
-        Exec.Result started = Exec.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
+        Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
         started.orThrow();
         Map<String, String> values = new java.util.HashMap<>();
@@ -61,16 +62,16 @@ class PrivateDockerHarnessDockerTest {
         Path dockerCli = Path.of(shared.docker("version", "--format", "x").command().get(0));
         String bridge;
         try {
-            String network = Exec.run(List.of(dockerCli.toString(), "network", "create", "left-behind"), null, env, Duration.ofSeconds(30))
+            String network = Commands.run(List.of(dockerCli.toString(), "network", "create", "left-behind"), null, env, Duration.ofSeconds(30))
                     .orThrow().trim();
             bridge = "br-" + network.substring(0, 12);
-            Exec.run(List.of("bash", scripts.resolve("base-images.sh").toString(), "nginx:1.28"), null, env, Duration.ofMinutes(30))
+            Commands.run(List.of("bash", scripts.resolve("base-images.sh").toString(), "nginx:1.28"), null, env, Duration.ofMinutes(30))
                     .orThrow();
-            Exec.run(List.of(dockerCli.toString(), "run", "-d", "--network", "left-behind", "--pull", "never", "nginx:1.28"), null, env,
+            Commands.run(List.of(dockerCli.toString(), "run", "-d", "--network", "left-behind", "--pull", "never", "nginx:1.28"), null, env,
                     Duration.ofSeconds(30)).orThrow();
             assertTrue(Files.exists(Path.of("/sys/class/net", bridge)), "the network has its bridge");
         } finally {
-            Exec.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()), null, Map.of(), Duration.ofMinutes(2))
+            Commands.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()), null, Map.of(), Duration.ofMinutes(2))
                     .orThrow();
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "dockerd " + pid + " is gone");

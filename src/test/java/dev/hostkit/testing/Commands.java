@@ -1,4 +1,4 @@
-package dev.hostkit.docker;
+package dev.hostkit.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,23 +11,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external command to its end, with a time limit, and keeps what it printed. */
-final class Exec {
-    private Exec() {}
+/** Runs a command line to completion for a test, with a time limit and both outputs captured. */
+public final class Commands {
+    private Commands() {}
 
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
-        boolean ok() {
+    /** What a command did. */
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
+        public boolean ok() {
             return exitCode == 0;
         }
 
-        /** For assertion messages: the command, its exit code and everything it printed. */
-        String describe() {
+        public String output() {
+            return stdout + stderr;
+        }
+
+        /** For assertion messages: the command, its exit code and (the end of) what it printed. */
+        public String describe() {
             return String.join(" ", command) + "\nexit code " + exitCode
                     + "\n--- stdout ---\n" + tail(stdout) + "\n--- stderr ---\n" + tail(stderr);
         }
 
         /** Fails with {@link #describe()} unless the command exited 0; returns its stdout. */
-        String orThrow() {
+        public String orThrow() {
             if (!ok()) {
                 throw new AssertionError("command failed: " + describe());
             }
@@ -39,7 +44,11 @@ final class Exec {
         }
     }
 
-    static Result run(List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
+    /**
+     * @param workingDirectory where it runs, or {@code null} for the test's own
+     * @param environment      added to the test's environment
+     */
+    public static Result run(List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
@@ -63,6 +72,10 @@ final class Exec {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while running " + command, e);
         }
+    }
+
+    public static Result run(List<String> command, Path workingDirectory) {
+        return run(command, workingDirectory, Map.of(), Duration.ofSeconds(60));
     }
 
     /** Reads a whole stream on a thread of its own, so a full stderr pipe cannot block stdout. */
