@@ -35,7 +35,7 @@ build() {
   local side=$1 src=$2
   sed -i "0,/<version>0.1.0-SNAPSHOT<\/version>/s//<version>0.1.0-compare-$side<\/version>/" "$src/pom.xml"
   echo "compare-kits: building the $side plugin"
-  (cd "$src" && "${mvn[@]}" install -DskipTests -Dinvoker.skip=true)
+  (cd "$src" && "${mvn[@]}" install -Dmaven.test.skip=true -Dinvoker.skip=true)
 }
 
 # render SIDE: every variant with that side's plugin into $out/SIDE/<variant>.

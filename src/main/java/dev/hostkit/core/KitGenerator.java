@@ -1,21 +1,15 @@
 package dev.hostkit.core;
 
-import dev.hostkit.core.model.Environments;
-import dev.hostkit.core.model.HostingModel;
-import dev.hostkit.core.model.InvalidSettingException;
-import dev.hostkit.core.model.ModelFactory;
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.plan.KitPlanner;
 import dev.hostkit.core.render.TemplateCatalog;
 import dev.hostkit.core.render.TemplateException;
-import dev.hostkit.core.render.TemplateOrigins;
-import dev.hostkit.core.render.TemplateRenderer;
 import dev.hostkit.core.settings.HostingEnvironment;
-import dev.hostkit.core.settings.HostingSettings;
-import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.write.KitWriter;
 import dev.hostkit.core.write.WriteReport;
 
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import java.nio.file.Path;
@@ -23,44 +17,54 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Generates hosting kits: validate the settings, render every file of every selected
- * environment in memory, then write them all. A failure before the write writes nothing.
- * Free of Maven: tests drive it directly.
+ * Generates hosting kits: plan every file of every selected environment in memory (which
+ * validates every setting and renders every template), then write them all. A failure before
+ * the write writes nothing. Free of Maven: tests drive it directly.
  */
 @Named
 @Singleton
 public final class KitGenerator {
+    private final BuiltIns builtIns;
     private final KitWriter writer = new KitWriter();
 
-    /** One kit, no environments. */
-    public WriteReport generate(HostingSettings settings, ProjectFacts project, Path templateDirectory,
-                                Path outputDirectory, boolean overwrite) {
-        return generate(KitRequest.single(settings, project, templateDirectory, outputDirectory, overwrite)).report();
+    /** With the built-in targets and runtimes. */
+    @Inject
+    public KitGenerator() {
+        this(BuiltIns.load());
+    }
+
+    public KitGenerator(BuiltIns builtIns) {
+        this.builtIns = builtIns;
     }
 
     public KitResult generate(KitRequest request) {
-        List<String> declared = request.environments().stream().map(HostingEnvironment::getName).toList();
-        TemplateCatalog shared = TemplateCatalog.load(new TemplateOrigins(request.templateDirectory()), declared);
-        List<String> reserved = new ArrayList<>(shared.knownTargets());
+        List<String> declared = request.environments().stream().map(HostingEnvironment::name).toList();
+        List<String> reserved = new ArrayList<>(builtIns.targets().stream().map(target -> target.name()).toList());
+        TemplateCatalog.load(List.of(request.templateDirectory()), declared).userFolders().stream()
+                .filter(folder -> !reserved.contains(folder)).forEach(reserved::add);
         reserved.add("partials");
         List<HostingEnvironment> selected = Environments.select(request.environments(), request.selectedEnvironments(), reserved);
 
+        KitPlanner planner = new KitPlanner(builtIns);
         List<KitFile> files = new ArrayList<>();
         Map<String, List<String>> kits = new LinkedHashMap<>();
         if (request.environments().isEmpty()) {
-            List<KitFile> kit = plan(request.settings(), request.project(), List.of(request.templateDirectory()), declared, null);
+            List<KitFile> kit = planner.plan(request.settings(), request.project(), List.of(request.templateDirectory()),
+                    declared, Optional.empty());
             files.addAll(kit);
             kits.put("", kit.stream().map(KitFile::path).toList());
         }
         for (HostingEnvironment environment : selected) {
-            String name = environment.getName();
+            String name = environment.name();
             List<KitFile> kit;
             try {
-                kit = plan(request.settings().overlay(environment), request.project(),
-                        List.of(request.templateDirectory().resolve(name), request.templateDirectory()), declared, name);
+                kit = planner.plan(request.settings().overlay(environment.settings()), request.project(),
+                        List.of(request.templateDirectory().resolve(name), request.templateDirectory()), declared,
+                        Optional.of(name));
             } catch (InvalidSettingException e) {
                 throw e.inEnvironment(name);
             } catch (TemplateException e) {
@@ -74,26 +78,13 @@ public final class KitGenerator {
         return new KitResult(report, kits);
     }
 
-    /** Validates and renders one kit without writing anything. */
-    public List<KitFile> plan(HostingSettings settings, ProjectFacts project, Path templateDirectory) {
-        return plan(settings, project, List.of(templateDirectory), List.of(), null);
-    }
-
-    private static List<KitFile> plan(HostingSettings settings, ProjectFacts project, List<Path> templateDirectories,
-                                      List<String> environmentFolders, String environment) {
-        TemplateOrigins origins = new TemplateOrigins(templateDirectories);
-        TemplateCatalog catalog = TemplateCatalog.load(origins, environmentFolders);
-        HostingModel model = new ModelFactory(catalog.knownTargets(), catalog.customTargets()).create(settings, project);
-        return new KitPlanner(catalog, new TemplateRenderer(origins)).plan(model, environment);
-    }
-
     /**
      * Rendering only some environments must not remove the kits of the others; an environment
      * that is no longer declared loses its kit.
      */
     private static Predicate<String> keepKitsOfUnselected(List<String> declared, List<HostingEnvironment> selected) {
         List<String> kept = new ArrayList<>(declared);
-        selected.forEach(environment -> kept.remove(environment.getName()));
+        selected.forEach(environment -> kept.remove(environment.name()));
         return path -> kept.stream().noneMatch(name -> path.startsWith(name + "/"));
     }
 }

@@ -24,10 +24,4 @@ public record KitRequest(HostingSettings settings, List<HostingEnvironment> envi
         environments = List.copyOf(environments);
         selectedEnvironments = List.copyOf(selectedEnvironments);
     }
-
-    /** A single kit, no environments. */
-    public static KitRequest single(HostingSettings settings, ProjectFacts project, Path templateDirectory,
-                                    Path outputDirectory, boolean overwrite) {
-        return new KitRequest(settings, List.of(), List.of(), project, templateDirectory, outputDirectory, overwrite);
-    }
 }

@@ -1,23 +1,27 @@
 package dev.hostkit.maven;
 
+import dev.hostkit.core.BuildSettings;
+import dev.hostkit.core.BuiltIns;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.KitResult;
-import dev.hostkit.core.model.InvalidSettingException;
 import dev.hostkit.core.render.TemplateException;
-import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.write.KitWriteException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -25,179 +29,239 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the hosting kit (Dockerfile, compose.yaml, nginx site, ...) into
- * {@code ${project.build.directory}/hosting}. Maps parameters to {@link HostingSettings}
- * and leaves the work to {@link KitGenerator}.
+ * Renders the hosting kit (Dockerfile, compose.yaml, nginx site, systemd unit, install.sh, ...)
+ * into the output directory. Every kit setting is a parameter of the same name, declared once in
+ * hostkit's core (a test keeps these fields in step with the declarations); this goal maps the
+ * parameters to the core's settings and leaves the work to {@link KitGenerator}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class GenerateMojo extends AbstractMojo {
+    // ---- the build ----
 
-    /** Skip rendering the kit. */
-    @Parameter(property = "hosting.skip", defaultValue = "false")
-    boolean skip;
+    /** Skip rendering the kit. Default: `false`. */
+    @Parameter(property = "hosting.skip")
+    String skip;
 
-    /** Where the kit is written. */
+    /**
+     * Where the kit is written (one folder per environment when there are environments). Default:
+     * `${project.build.directory}/hosting`.
+     */
     @Parameter(property = "hosting.outputDirectory", defaultValue = "${project.build.directory}/hosting", required = true)
     File outputDirectory;
 
-    /** Your templates: a file here overrides the built-in one at the same path; other *.mustache files are rendered too. */
+    /**
+     * Your templates: a file here overrides the built-in one of the same name; other `*.mustache` files are
+     * rendered too. Default: `${project.basedir}/src/main/hosting`.
+     */
     @Parameter(property = "hosting.templateDirectory", defaultValue = "${project.basedir}/src/main/hosting", required = true)
     File templateDirectory;
 
-    /** The artifact sets to render (comma list): docker, compose, and any folder of your own templates. */
-    @Parameter(property = "hosting.targets")
-    List<String> targets;
+    /**
+     * Replace files in the output directory that hostkit did not generate or that were changed by hand.
+     * Default: `false`.
+     */
+    @Parameter(property = "hosting.overwrite")
+    String overwrite;
 
-    /** The application's name: image, compose project, nginx upstream. Default: the artifactId, lower-cased. */
-    @Parameter(property = "hosting.appName")
-    String appName;
-
-    /** The TCP port the application listens on. Default 8080. */
-    @Parameter(property = "hosting.port")
-    String port;
-
-    /** The public host name nginx answers for; other Host headers are rejected. Default: none (answer any). */
-    @Parameter(property = "hosting.serverName")
-    String serverName;
-
-    /** The port nginx publishes. Default 80. */
-    @Parameter(property = "hosting.listenPort")
-    String listenPort;
-
-    /** The path the health probes request. Default /. */
-    @Parameter(property = "hosting.healthPath")
-    String healthPath;
-
-    /** The Java feature release of the runtime image. Default: maven.compiler.release (or target), else 17. */
-    @Parameter(property = "hosting.javaVersion")
-    String javaVersion;
-
-    /** The base image of the app's container. Default eclipse-temurin:&lt;javaVersion&gt;-jre. */
-    @Parameter(property = "hosting.baseImage")
-    String baseImage;
-
-    /** The class to run. Default: Main-Class of the jar's manifest. */
-    @Parameter(property = "hosting.mainClass")
-    String mainClass;
-
-    /** The nginx image of the compose kit. Default nginx:1.28. */
-    @Parameter(property = "hosting.nginxImage")
-    String nginxImage;
-
-    /** nginx client_max_body_size. Default 10m. */
-    @Parameter(property = "hosting.clientMaxBodySize")
-    String clientMaxBodySize;
-
-    /** Seconds nginx waits for the app to accept, send and answer. Default 60. */
-    @Parameter(property = "hosting.proxyTimeout")
-    String proxyTimeout;
-
-    /** compose restart policy of the services. Default unless-stopped. */
-    @Parameter(property = "hosting.restartPolicy")
-    String restartPolicy;
-
-    /** Share of the container's memory the JVM heap may take, in percent. Default 75. */
-    @Parameter(property = "hosting.maxRamPercentage")
-    String maxRamPercentage;
-
-    /** Environment variables for the app (no secrets: they are written into the kit). */
+    /**
+     * Named environments, each an `environment` element with a `name` and any kit setting: a kit of its own in
+     * `{outputDirectory}/{name}`. Default: none.
+     */
     @Parameter
-    Map<String, String> env;
+    PlexusConfiguration environments;
 
-    /** Free values any template can read as {{values.KEY}}. */
-    @Parameter
-    Map<String, String> values;
-
-    /** Replace files in the output directory that hostkit did not generate or that were changed by hand. */
-    @Parameter(property = "hosting.overwrite", defaultValue = "false")
-    boolean overwrite;
-
-    /** Number of app instances on a bare machine (consecutive ports from port). Default 1. */
-    @Parameter(property = "hosting.instances")
-    String instances;
-
-    /** Where install.sh puts releases on a bare machine. Default /opt/&lt;appName&gt;. */
-    @Parameter(property = "hosting.installPrefix")
-    String installPrefix;
-
-    /** The directory nginx serves static files from on a bare machine. Default &lt;installPrefix&gt;/static. */
-    @Parameter(property = "hosting.staticDirectory")
-    String staticDirectory;
-
-    /** The URL prefix of static files. Default /static/. */
-    @Parameter(property = "hosting.staticPath")
-    String staticPath;
-
-    /** The java launcher on a bare machine. Default /usr/bin/java. */
-    @Parameter(property = "hosting.javaCommand")
-    String javaCommand;
-
-    /** The app's runtime: java or python. Default: python for a project with manage.py or requirements.txt, no Java sources and no jar/war packaging; else java. */
-    @Parameter(property = "hosting.runtime")
-    String runtime;
-
-    /** Python: the folder with the app's sources (manage.py, requirements.txt). Default: the project's base directory. */
-    @Parameter(property = "hosting.appDirectory")
-    String appDirectory;
-
-    /** Python: the WSGI callable, module:callable. Default: guessed from manage.py or the one package/wsgi.py. */
-    @Parameter(property = "hosting.wsgiModule")
-    String wsgiModule;
-
-    /** Python: gunicorn workers. Default: 2 x cores + 1 at run time (WEB_CONCURRENCY overrides). */
-    @Parameter(property = "hosting.workers")
-    String workers;
-
-    /** Python: the Python version of the base image. Default 3.11. */
-    @Parameter(property = "hosting.pythonVersion")
-    String pythonVersion;
-
-    /** HTTPS: the certificate chain (PEM) on the machine; with certificateKey turns TLS on. */
-    @Parameter(property = "hosting.tls.certificate")
-    String tlsCertificate;
-
-    /** HTTPS: the private key (PEM) of tlsCertificate. */
-    @Parameter(property = "hosting.tls.certificateKey")
-    String tlsCertificateKey;
-
-    /** HTTPS with Let's Encrypt certificates obtained by certbot in webroot mode. Default false. */
-    @Parameter(property = "hosting.tls.acme")
-    String tlsAcme;
-
-    /** The ACME account's e-mail address (expiry notices). Optional. */
-    @Parameter(property = "hosting.tls.acmeEmail")
-    String tlsAcmeEmail;
-
-    /** The folder nginx serves ACME challenges from. Default /var/www/letsencrypt. */
-    @Parameter(property = "hosting.tls.acmeWebroot")
-    String tlsAcmeWebroot;
-
-    /** The HTTPS port nginx publishes. Default 443. */
-    @Parameter(property = "hosting.tls.port")
-    String tlsPort;
-
-    /** Add includeSubDomains to HSTS. Default false. */
-    @Parameter(property = "hosting.tls.hstsIncludeSubDomains")
-    String tlsHstsIncludeSubDomains;
-
-    /** Named environments (dev, prod, ...): each overrides settings and gets its own kit in outputDirectory/&lt;name&gt;. */
-    @Parameter
-    List<HostingEnvironment> environments;
-
-    /** Render only these environments (comma list). Default: all declared. */
+    /** Render only these environments, by name. Default: all declared. */
     @Parameter(property = "hosting.environments")
     List<String> selectedEnvironments;
 
     /**
-     * Pack each kit into a zip attached with classifier hosting (or hosting-&lt;environment&gt;), so install and
-     * deploy publish it. Default: true when the goal runs in the lifecycle, false from the command line.
+     * Pack each kit into a zip attached with classifier `hosting` (or `hosting-{environment}`), so that
+     * install and deploy publish it. Default: `true` in the lifecycle, `false` from the command line.
      */
     @Parameter(property = "hosting.attach")
-    Boolean attach;
+    String attach;
+
+    // ---- the app ----
+
+    /**
+     * The targets to render: built-in ones and folders of your own templates; a target brings those it needs
+     * (compose brings docker). Default: every built-in target and your template folders.
+     */
+    @Parameter(property = "hosting.targets")
+    List<String> targets;
+
+    /** The app's runtime: `java` or `python` (see their sections). Default: detected. */
+    @Parameter(property = "hosting.runtime")
+    String runtime;
+
+    /**
+     * The application's name: the image, the compose project, the nginx upstream, the system user and unit.
+     * Default: the artifactId, lower-cased, other characters → `-`.
+     */
+    @Parameter(property = "hosting.appName")
+    String appName;
+
+    /** The TCP port the application listens on. Default: `8080` for Java, `8000` for Python. */
+    @Parameter(property = "hosting.port")
+    String port;
+
+    /** The path the health probes request; it must answer 2xx or 3xx. Default: `/`. */
+    @Parameter(property = "hosting.healthPath")
+    String healthPath;
+
+    /**
+     * Environment variables of the app, written into the kit (no secrets). Names match [A-Za-z_][A-Za-z0-9_]*;
+     * values are one line without control characters (tab allowed), and a value with `$` cannot also have a
+     * backslash before a quote or at its end. Default: none.
+     */
+    @Parameter
+    Map<String, String> env;
+
+    /** Free values for your templates, read as `{{values.KEY}}`; keys match [A-Za-z_][A-Za-z0-9_]*. Default: none. */
+    @Parameter
+    Map<String, String> values;
+
+    // ---- nginx ----
+
+    /**
+     * The public host name nginx answers for; other Host headers are refused. Default: none: nginx answers any
+     * Host.
+     */
+    @Parameter(property = "hosting.serverName")
+    String serverName;
+
+    /** The port nginx publishes for plain HTTP. Default: `80`. */
+    @Parameter(property = "hosting.listenPort")
+    String listenPort;
+
+    /** The largest request body nginx accepts (client_max_body_size). Default: `10m`. */
+    @Parameter(property = "hosting.clientMaxBodySize")
+    String clientMaxBodySize;
+
+    /** Seconds nginx waits for the app to read a request and to answer (connecting: 5 s). Default: `60`. */
+    @Parameter(property = "hosting.proxyTimeout")
+    String proxyTimeout;
+
+    /** The URL prefix of the static files nginx serves itself. Default: `/static/`. */
+    @Parameter(property = "hosting.staticPath")
+    String staticPath;
+
+    // ---- HTTPS ----
+
+    /** The certificate chain (PEM) on the machine; with tlsCertificateKey it turns HTTPS on. Default: none. */
+    @Parameter(property = "hosting.tls.certificate")
+    String tlsCertificate;
+
+    /** The private key (PEM) of tlsCertificate on the machine: both or neither. Default: none. */
+    @Parameter(property = "hosting.tls.certificateKey")
+    String tlsCertificateKey;
+
+    /**
+     * `true`: HTTPS with Let's Encrypt certificates from certbot's webroot mode (needs serverName, no
+     * wildcard, no certificate paths). Default: `false`.
+     */
+    @Parameter(property = "hosting.tls.acme")
+    String tlsAcme;
+
+    /** The ACME account's e-mail address, for expiry notices. Default: none. */
+    @Parameter(property = "hosting.tls.acmeEmail")
+    String tlsAcmeEmail;
+
+    /** The folder nginx serves ACME challenges from. Default: `/var/www/letsencrypt`. */
+    @Parameter(property = "hosting.tls.acmeWebroot")
+    String tlsAcmeWebroot;
+
+    /** The HTTPS port nginx publishes; not listenPort. Default: `443`. */
+    @Parameter(property = "hosting.tls.port")
+    String tlsPort;
+
+    /** `true` adds includeSubDomains to the HSTS header. Default: `false`. */
+    @Parameter(property = "hosting.tls.hstsIncludeSubDomains")
+    String tlsHstsIncludeSubDomains;
+
+    // ---- target docker ----
+
+    /**
+     * The base image of the app's container, Debian or Ubuntu based (the Dockerfile runs useradd, the Java
+     * probe bash). Default: the runtime's: `eclipse-temurin:{javaVersion}-jre`, `python:{pythonVersion}-slim`.
+     */
+    @Parameter(property = "hosting.baseImage")
+    String baseImage;
+
+    // ---- target compose ----
+
+    /** The nginx image of the compose kit. Default: `nginx:1.28`. */
+    @Parameter(property = "hosting.nginxImage")
+    String nginxImage;
+
+    /** The compose restart policy of the services. Default: `unless-stopped`. */
+    @Parameter(property = "hosting.restartPolicy")
+    String restartPolicy;
+
+    // ---- target host ----
+
+    /** App instances on a bare machine, on ports port … port + instances - 1. Default: `1`. */
+    @Parameter(property = "hosting.instances")
+    String instances;
+
+    /** Where install.sh puts the releases on a bare machine. Default: `/opt/{appName}`. */
+    @Parameter(property = "hosting.installPrefix")
+    String installPrefix;
+
+    /** The folder nginx serves staticPath from on a bare machine. Default: `{installPrefix}/static`. */
+    @Parameter(property = "hosting.staticDirectory")
+    String staticDirectory;
+
+    // ---- runtime java ----
+
+    /**
+     * The Java feature release of the runtime image and the machine's JRE. Default: `maven.compiler.release`
+     * (or `.target`, `.source`), else `17`.
+     */
+    @Parameter(property = "hosting.javaVersion")
+    String javaVersion;
+
+    /** The class to run, fully qualified. Default: the jar manifest's `Main-Class`. */
+    @Parameter(property = "hosting.mainClass")
+    String mainClass;
+
+    /** The share of the container's memory the JVM heap may take, in percent. Default: `75`. */
+    @Parameter(property = "hosting.maxRamPercentage")
+    String maxRamPercentage;
+
+    /** The java launcher on a bare machine, an absolute path. Default: `/usr/bin/java`. */
+    @Parameter(property = "hosting.javaCommand")
+    String javaCommand;
+
+    // ---- runtime python ----
+
+    /** The folder with the app's sources (manage.py, requirements.txt). Default: the project's folder. */
+    @Parameter(property = "hosting.appDirectory")
+    String appDirectory;
+
+    /**
+     * The WSGI callable gunicorn serves, module:callable. Default: `{settings package}.wsgi:application` from
+     * `manage.py`, else the one `{package}/wsgi.py`.
+     */
+    @Parameter(property = "hosting.wsgiModule")
+    String wsgiModule;
+
+    /** gunicorn's worker processes. Default: `2 x cores + 1` at run time (`WEB_CONCURRENCY` wins). */
+    @Parameter(property = "hosting.workers")
+    String workers;
+
+    /** The Python version of the base image (`python:{pythonVersion}-slim`). Default: `3.11`. */
+    @Parameter(property = "hosting.pythonVersion")
+    String pythonVersion;
+
+    // ---- what Maven provides ----
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
@@ -213,16 +277,22 @@ public class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException, MojoExecutionException {
-        if (skip) {
-            getLog().info("hosting: skipped (hosting.skip=true)");
-            return;
-        }
         try {
-            KitResult result = generator.generate(new KitRequest(settings(), nonNull(environments),
-                    nonNull(selectedEnvironments), MavenProjectFacts.of(project), templateDirectory.toPath(),
-                    outputDirectory.toPath(), overwrite));
+            if (BuildSettings.SKIP.parse(skip).orElse(false)) {
+                getLog().info("hosting: skipped (hosting.skip=true)");
+                return;
+            }
+            boolean overwriting = BuildSettings.OVERWRITE.parse(overwrite).orElse(false);
+            boolean attaching = BuildSettings.ATTACH.parse(attach).orElse(mojoExecution.getLifecyclePhase() != null);
+            MojoParameters parameters = new MojoParameters(this, BuiltIns.load().kitSettings());
+            new ShadowedProperties(parameters, session, project, getLog()).warn();
+            KitResult result = generator.generate(new KitRequest(parameters.settings(),
+                    new EnvironmentConfiguration(BuiltIns.load().kitSettings(),
+                            new PluginParameterExpressionEvaluator(session, mojoExecution)).read(environments),
+                    selectedEnvironments == null ? List.of() : selectedEnvironments, MavenProjectFacts.of(project),
+                    templateDirectory.toPath(), outputDirectory.toPath(), overwriting));
             new ReportLog(getLog()).log(result.report());
-            if (attach == null ? mojoExecution.getLifecyclePhase() != null : attach) {
+            if (attaching) {
                 new KitAttacher(project, projectHelper, getLog()).attach(result);
             }
         } catch (InvalidSettingException | TemplateException | KitWriteException e) {
@@ -232,23 +302,8 @@ public class GenerateMojo extends AbstractMojo {
         }
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
+    /** The kit settings as the parameters set them. */
     HostingSettings settings() {
-        return new HostingSettings()
-                .setAppName(appName).setPort(port).setServerName(serverName).setListenPort(listenPort)
-                .setHealthPath(healthPath).setJavaVersion(javaVersion).setBaseImage(baseImage)
-                .setMainClass(mainClass).setNginxImage(nginxImage).setClientMaxBodySize(clientMaxBodySize)
-                .setProxyTimeout(proxyTimeout).setRestartPolicy(restartPolicy).setMaxRamPercentage(maxRamPercentage)
-                .setInstances(instances).setInstallPrefix(installPrefix).setStaticDirectory(staticDirectory)
-                .setStaticPath(staticPath).setJavaCommand(javaCommand)
-                .setRuntime(runtime).setAppDirectory(appDirectory).setWsgiModule(wsgiModule).setWorkers(workers)
-                .setPythonVersion(pythonVersion)
-                .setTlsCertificate(tlsCertificate).setTlsCertificateKey(tlsCertificateKey).setTlsAcme(tlsAcme)
-                .setTlsAcmeEmail(tlsAcmeEmail).setTlsAcmeWebroot(tlsAcmeWebroot).setTlsPort(tlsPort)
-                .setTlsHstsIncludeSubDomains(tlsHstsIncludeSubDomains)
-                .setTargets(targets).setEnv(env).setValues(values);
+        return new MojoParameters(this, BuiltIns.load().kitSettings()).settings();
     }
 }

@@ -1,80 +1,108 @@
 package dev.hostkit.core.plan;
 
-import dev.hostkit.core.model.HostingModel;
+import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.files.KitFile;
+import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.render.TemplateCatalog;
+import dev.hostkit.core.render.TemplateOrigins;
 import dev.hostkit.core.render.TemplateRenderer;
-import dev.hostkit.core.render.TemplateVariables;
+import dev.hostkit.core.runtime.AppRuntime;
+import dev.hostkit.core.runtime.RuntimeApp;
+import dev.hostkit.core.runtime.Runtimes;
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.core.settings.SettingValues;
+import dev.hostkit.core.target.Contribution;
+import dev.hostkit.core.target.KitContext;
+import dev.hostkit.core.target.Target;
+import dev.hostkit.core.target.Targets;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Renders every file of a kit in memory, in a stable order, so that nothing is written
- * unless all of it rendered.
+ * Plans one kit in memory: checks the settings against their declarations, picks the runtime
+ * and the targets, lets each contribute its variables and files, and renders every template.
+ * Nothing is written, so nothing is written unless all of it rendered.
  */
 public final class KitPlanner {
-    private final TemplateCatalog catalog;
-    private final TemplateRenderer renderer;
+    private final BuiltIns builtIns;
 
-    public KitPlanner(TemplateCatalog catalog, TemplateRenderer renderer) {
-        this.catalog = catalog;
-        this.renderer = renderer;
-    }
-
-    /** @return the kit's files by relative path, sorted */
-    public List<KitFile> plan(HostingModel model) {
-        return plan(model, null);
+    public KitPlanner(BuiltIns builtIns) {
+        this.builtIns = builtIns;
     }
 
     /**
-     * @param environment the environment's name, which templates read as {@code environment.name}, or {@code null}
-     * @return the kit's files by relative path, sorted
+     * @param templateDirectories the user's template folders, first match wins (an environment's before the shared one)
+     * @param environmentFolders  top-level template folders that belong to environments, not targets
+     * @param environment         the environment's name, empty for a kit without environments
+     * @return the kit's files, sorted by path
      */
-    public List<KitFile> plan(HostingModel model, String environment) {
+    public List<KitFile> plan(HostingSettings raw, ProjectFacts project, List<Path> templateDirectories,
+                              List<String> environmentFolders, Optional<String> environment) {
+        TemplateCatalog catalog = TemplateCatalog.load(templateDirectories, environmentFolders);
+        SettingValues settings = SettingValues.parse(raw, builtIns.kitSettings());
+        List<Target> targets = Targets.select(builtIns.targets(), catalog.userFolders(), settings);
+        List<String> targetNames = targets.stream().map(Target::name).toList();
+        AppRuntime runtime = Runtimes.select(builtIns.runtimes(), settings, project);
+        SharedModel shared = SharedModel.resolve(settings, project, runtime.defaultPort(), environment);
+        RuntimeApp app = runtime.resolve(settings, project, shared, targets.stream().anyMatch(Target::shipsApplication));
+        KitContext kit = new KitContext(shared, app, settings, project, targetNames);
+
+        Map<String, Object> variables = shared.variables();
+        variables.put("runtime", Map.of("name", runtime.name()));
+        variables.put(runtime.name(), app.variables());
+        variables.put("targets", targetNames);
         SortedMap<String, KitFile> files = new TreeMap<>();
-        Map<String, Object> shared = TemplateVariables.of(model);
-        if (environment != null) {
-            shared.put("environment", Map.of("name", environment));
+        Set<String> skipped = new HashSet<>();
+        for (Target target : targets) {
+            Contribution contribution = target.contribute(kit);
+            variables.put(target.name(), contribution.variables());
+            contribution.files().forEach(file -> files.put(file.path(), file));
+            skipped.addAll(contribution.skippedTemplates());
         }
-        for (String template : catalog.templatesFor(model.targets())) {
-            Map<String, Object> variables = TemplateVariables.forTemplate(shared, template);
-            String output = renderer.renderPath(TemplateCatalog.outputPathOf(template), variables);
-            if (output != null) {
-                files.put(output, KitFile.rendered(output, renderer.render(template, variables)));
+
+        TemplateOrigins origins = new TemplateOrigins(templateDirectories, runtime.name());
+        TemplateRenderer renderer = new TemplateRenderer(origins);
+        Path overrides = templateDirectories.get(templateDirectories.size() - 1);
+        for (String template : catalog.templatesFor(targetNames, runtime.name())) {
+            if (skipped.contains(template)) {
+                continue;
             }
-        }
-        for (String target : List.of("docker", "host")) {
-            if (model.targets().contains(target)) {
-                String folder = target.equals("docker") ? "docker/" : "host/app/";
-                if (model.python().isPresent()) {
-                    PythonSources.add(model.python().get().appDirectory(), folder + (target.equals("docker") ? "app/" : ""), files);
-                } else {
-                    addApplication(model.java(), folder, files);
-                }
+            Map<String, Object> templateVariables = new LinkedHashMap<>(variables);
+            templateVariables.put("template", templateVariables(template, origins, project.baseDir(), overrides));
+            String output = renderer.renderPath(TemplateCatalog.outputPathOf(template), templateVariables);
+            if (output != null) { // a user's template whose name renders empty is not written
+                files.put(output, KitFile.rendered(output, renderer.render(template, templateVariables)));
             }
         }
         return List.copyOf(files.values());
     }
 
-    /**
-     * The application itself, the jar and its runtime dependencies in {@code lib/}, so that the
-     * docker build context and the host kit are self-contained.
-     */
-    private static void addApplication(HostingModel.JavaApp java, String folder, SortedMap<String, KitFile> files) {
-        files.put(folder + java.jar().getFileName(), KitFile.copied(folder + java.jar().getFileName(), java.jar()));
-        Set<String> names = new HashSet<>();
-        for (Path dependency : java.runtimeJars()) {
-            String name = dependency.getFileName().toString();
-            if (!names.add(name)) {
-                throw new IllegalStateException("Two runtime dependencies share the file name " + name
-                        + "; the kit's lib/ folder cannot hold both.");
-            }
-            files.put(folder + "lib/" + name, KitFile.copied(folder + "lib/" + name, dependency));
-        }
+    /** {@code template.*}: which template this is, where its content comes from and where an override goes. */
+    private static Map<String, Object> templateVariables(String template, TemplateOrigins origins, Path baseDir,
+                                                         Path overrides) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("name", template);
+        vars.put("output", TemplateCatalog.outputPathOf(template));
+        Optional<Path> user = origins.userFile(template);
+        vars.put("builtIn", user.isEmpty());
+        vars.put("source", user.map(file -> shown(file, baseDir)).orElseGet(() -> origins.builtInSource(template).orElse(template)));
+        vars.put("override", shown(overrides.resolve(template), baseDir));
+        return vars;
+    }
+
+    /** A path as the project sees it: relative to its folder when inside it, so that kits do not depend on the machine. */
+    private static String shown(Path file, Path baseDir) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = baseDir.toAbsolutePath().normalize();
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 }

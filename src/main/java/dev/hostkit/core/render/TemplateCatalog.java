@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The templates there are: the plugin's built-ins (listed in {@code templates.list}, since a
- * jar cannot be listed reliably) and every {@code *.mustache} file in the user's directory.
- * A top-level folder is a target; {@code partials/} holds shared blocks and is never rendered.
+ * jar cannot be listed reliably) and every {@code *.mustache} file in the user's directories.
+ * A top-level folder is a target; {@code partials/} holds shared blocks and is never rendered;
+ * {@code runtimes/<runtime>/} holds a runtime's own templates and partials, by the same paths.
  */
 public final class TemplateCatalog {
     static final String INDEX = TemplateOrigins.BUILT_IN_ROOT + "templates.list";
@@ -33,61 +34,48 @@ public final class TemplateCatalog {
         this.user = user;
     }
 
-    public static TemplateCatalog load(TemplateOrigins origins) {
-        return load(origins, List.of());
-    }
-
     /**
-     * @param notTargets top-level folders of the user's directories that hold no targets
-     *                   (the environments' override folders)
+     * @param userDirectories the user's template directories; they need not exist
+     * @param notTargets      top-level folders of the user's directories that hold no targets
+     *                        (the environments' override folders)
      */
-    public static TemplateCatalog load(TemplateOrigins origins, Collection<String> notTargets) {
+    public static TemplateCatalog load(List<Path> userDirectories, Collection<String> notTargets) {
         Set<String> user = new TreeSet<>();
-        for (Path directory : origins.userDirectories()) {
+        for (Path directory : userDirectories) {
             listUserTemplates(directory).stream()
-                    .filter(name -> targetOf(name) == null || !notTargets.contains(targetOf(name)))
+                    .filter(name -> folderOf(name) == null || !notTargets.contains(folderOf(name)))
                     .forEach(user::add);
         }
         return new TemplateCatalog(readIndex(), user);
     }
 
-    /** Targets with built-in templates. */
-    public List<String> builtInTargets() {
-        return targetsOf(builtIn);
-    }
-
-    /** Top-level folders of the user's own that are not built-in targets. */
-    public List<String> customTargets() {
-        List<String> custom = targetsOf(user);
-        custom.removeAll(builtInTargets());
-        return custom;
-    }
-
-    public List<String> knownTargets() {
-        List<String> known = builtInTargets();
-        known.addAll(customTargets());
-        return known;
+    /** The user's top-level folders, which are targets unless a built-in one has the name. */
+    public List<String> userFolders() {
+        return foldersOf(user);
     }
 
     /**
-     * The templates to render for these targets, in a stable order: built-ins (or the user's
-     * override of them) and the user's additions in those folders, plus the user's templates
-     * at the top of the directory, which belong to no target.
+     * The templates to render for these targets and this runtime, by name in the kit, in a
+     * stable order: built-ins (shared or the runtime's; the user's copy overrides either by the
+     * same name) and the user's additions in those folders, plus the user's templates at the top
+     * of the directory, which belong to no target.
      */
-    public List<String> templatesFor(List<String> targets) {
+    public List<String> templatesFor(Collection<String> targets, String runtime) {
+        String runtimeFolder = TemplateOrigins.RUNTIMES + "/" + runtime + "/";
         Set<String> names = new TreeSet<>();
         for (String name : builtIn) {
-            if (targets.contains(targetOf(name))) {
-                names.add(name);
+            String inKit = name.startsWith(runtimeFolder) ? name.substring(runtimeFolder.length()) : name;
+            if (!inKit.startsWith(TemplateOrigins.RUNTIMES + "/") && targets.contains(folderOf(inKit))) {
+                names.add(inKit);
             }
         }
         for (String name : user) {
-            String target = targetOf(name);
-            if (target == null || targets.contains(target)) {
+            String folder = folderOf(name);
+            if (folder == null || targets.contains(folder)) {
                 names.add(name);
             }
         }
-        names.removeIf(name -> PARTIALS.equals(targetOf(name)));
+        names.removeIf(name -> PARTIALS.equals(folderOf(name)));
         return List.copyOf(names);
     }
 
@@ -96,20 +84,20 @@ public final class TemplateCatalog {
         return templateName.substring(0, templateName.length() - SUFFIX.length());
     }
 
-    private static String targetOf(String name) {
+    private static String folderOf(String name) {
         int slash = name.indexOf('/');
         return slash < 0 ? null : name.substring(0, slash);
     }
 
-    private static List<String> targetsOf(Set<String> names) {
-        Set<String> targets = new TreeSet<>();
+    private static List<String> foldersOf(Collection<String> names) {
+        Set<String> folders = new TreeSet<>();
         for (String name : names) {
-            String target = targetOf(name);
-            if (target != null && !PARTIALS.equals(target)) {
-                targets.add(target);
+            String folder = folderOf(name);
+            if (folder != null && !PARTIALS.equals(folder)) {
+                folders.add(folder);
             }
         }
-        return new ArrayList<>(targets);
+        return new ArrayList<>(folders);
     }
 
     private static Set<String> readIndex() {

@@ -1,18 +1,14 @@
 package dev.hostkit.core.settings;
 
+import java.util.Objects;
+
 /**
- * A named environment (dev, prod, ...) in the plugin configuration: any setting it has
- * replaces the top-level one; see {@link HostingSettings#overlay(HostingSettings)}.
+ * A named environment (dev, prod, ...) of the plugin configuration: its settings replace the
+ * top-level ones as {@link HostingSettings#overlay(HostingSettings)} says, and it gets a kit of
+ * its own in {@code <outputDirectory>/<name>}.
  */
-public final class HostingEnvironment extends HostingSettings {
-    private String name;
-
-    public String getName() {
-        return name;
-    }
-
-    public HostingEnvironment setName(String name) {
-        this.name = name;
-        return this;
+public record HostingEnvironment(String name, HostingSettings settings) {
+    public HostingEnvironment {
+        Objects.requireNonNull(settings, "settings");
     }
 }

@@ -26,9 +26,4 @@ public record ProjectFacts(String artifactId, String version, Path baseDir, Path
         runtimeJars = List.copyOf(runtimeJars);
     }
 
-    /** A jar project with Java sources. */
-    public ProjectFacts(String artifactId, String version, Path baseDir, Path artifactFile,
-                        List<Path> runtimeJars, String javaRelease) {
-        this(artifactId, version, baseDir, artifactFile, runtimeJars, javaRelease, "jar", true);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.hostkit.core.write;
 
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 import org.codehaus.plexus.util.io.CachingWriter;
 
 import java.io.IOException;
@@ -35,10 +35,6 @@ public final class KitWriter {
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     /** Whatever the build's umask: docker COPY keeps the mode, and the image's user is not root. */
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
-
-    public WriteReport write(List<KitFile> files, Path outputDirectory, boolean overwrite) {
-        return write(files, outputDirectory, overwrite, path -> true);
-    }
 
     /**
      * @param removable which files of an earlier run this run may remove when it no longer

@@ -1,6 +1,6 @@
 package dev.hostkit.core.write;
 
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,42 @@
+package dev.hostkit.core.runtime;
+
+import dev.hostkit.core.files.KitFile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A validated app of one runtime: what the targets ask of it, in the runtime's own terms. */
+public interface RuntimeApp {
+    /** The variables templates read under the runtime's name ({@code java.*}, {@code python.*}). */
+    Map<String, Object> variables();
+
+    /** The base image of the app's container when hosting.baseImage is not set. */
+    String defaultBaseImage();
+
+    /**
+     * The container's health probe as an exec command line: it needs nothing the base image
+     * does not promise, and succeeds when the health path answers 2xx or 3xx.
+     */
+    List<String> containerProbe();
+
+    /**
+     * The app itself, to ship into a kit folder.
+     *
+     * @param folder where it goes, such as {@code docker/}, ending in '/'
+     */
+    List<KitFile> files(Placement placement, String folder);
+
+    /** Where nginx on the same machine reaches the instance on this port: {@code 127.0.0.1:8080}, {@code unix:/run/...}. */
+    String machineEndpoint(int port);
+
+    /** Where the app's image holds files nginx serves itself (collected static files), if it has any. */
+    default Optional<String> imageStaticFiles() {
+        return Optional.empty();
+    }
+
+    /** Why the app runs as one instance per machine, if it must. */
+    default Optional<String> singleInstanceReason() {
+        return Optional.empty();
+    }
+}

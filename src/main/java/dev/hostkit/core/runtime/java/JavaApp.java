@@ -1,0 +1,84 @@
+package dev.hostkit.core.runtime.java;
+
+import dev.hostkit.core.files.KitFile;
+import dev.hostkit.core.model.App;
+import dev.hostkit.core.runtime.Placement;
+import dev.hostkit.core.runtime.RuntimeApp;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated JVM app.
+ *
+ * @param jar         the packaged jar, or {@code null} when no target ships the app
+ * @param runtimeJars its runtime dependencies, shipped in {@code lib/} (their own image layer)
+ * @param command     the java launcher on a machine
+ */
+public record JavaApp(App app, int release, String mainClass, Path jar, List<Path> runtimeJars, int maxRamPercentage,
+                      String command) implements RuntimeApp {
+    /**
+     * The health probe: GET {@code path} from 127.0.0.1 {@code port} over bash's /dev/tcp,
+     * succeeding on 2xx or 3xx (JRE images promise neither curl nor wget). The container's
+     * HEALTHCHECK and install.sh run this one script, with their own port and path words.
+     */
+    static String healthProbe(String port, String path) {
+        return "exec 3<>/dev/tcp/127.0.0.1/" + port
+                + " && printf 'GET %s HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' " + path + " >&3"
+                + " && head -n 1 <&3 | grep -Eq '^HTTP/[0-9.]+ [23][0-9][0-9]'";
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("release", release);
+        vars.put("mainClass", mainClass);
+        vars.put("maxRamPercentage", maxRamPercentage);
+        if (jar != null) {
+            vars.put("jar", jar.getFileName().toString());
+        }
+        vars.put("hasRuntimeJars", !runtimeJars.isEmpty());
+        vars.put("command", command);
+        // install.sh's answers(): the instance on port $1 answers $HEALTH_PATH
+        vars.put("machineProbe", healthProbe("\"$1\"", "\"$HEALTH_PATH\""));
+        return vars;
+    }
+
+    @Override
+    public String defaultBaseImage() {
+        return "eclipse-temurin:" + release + "-jre";
+    }
+
+    @Override
+    public List<String> containerProbe() {
+        // the path is a URL path of letters, digits and ._~/-?=&: safe in single quotes
+        return List.of("bash", "-c", healthProbe(String.valueOf(app.port()), "'" + app.healthPath() + "'"));
+    }
+
+    /** The jar and its runtime dependencies in {@code lib/}, the same in an image and on a machine. */
+    @Override
+    public List<KitFile> files(Placement placement, String folder) {
+        List<KitFile> files = new ArrayList<>();
+        files.add(KitFile.copied(folder + jar.getFileName(), jar));
+        Set<String> names = new HashSet<>();
+        for (Path dependency : runtimeJars) {
+            String name = dependency.getFileName().toString();
+            if (!names.add(name)) {
+                throw new IllegalStateException("Two runtime dependencies share the file name " + name
+                        + "; the kit's lib/ folder cannot hold both.");
+            }
+            files.add(KitFile.copied(folder + "lib/" + name, dependency));
+        }
+        return files;
+    }
+
+    @Override
+    public String machineEndpoint(int port) {
+        return "127.0.0.1:" + port;
+    }
+}
