@@ -18,10 +18,10 @@ public final class RenderKit {
     public static void main(String[] args) {
         Path output = Path.of(args[0]);
         HostingSettings settings = new HostingSettings()
-                .setTargets(List.of("host"))
-                .setPort(args[3])
-                .setListenPort(args[4])
-                .setStaticDirectory(args[5]);
+                .setList("targets", List.of("host"))
+                .set("port", args[3])
+                .set("listenPort", args[4])
+                .set("staticDirectory", args[5]);
         ProjectFacts project = new ProjectFacts("shop", "1.0.0", output.getParent(), Path.of(args[1]),
                 List.of(Path.of(args[2])), "17");
         new KitGenerator().generate(settings, project, output.resolveSibling("no-templates"), output, true);

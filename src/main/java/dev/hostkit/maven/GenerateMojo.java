@@ -6,6 +6,7 @@ import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.KitResult;
 import dev.hostkit.core.render.TemplateException;
+import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.write.KitWriteException;
@@ -286,9 +287,7 @@ public class GenerateMojo extends AbstractMojo {
             boolean attaching = BuildSettings.ATTACH.parse(attach).orElse(mojoExecution.getLifecyclePhase() != null);
             MojoParameters parameters = new MojoParameters(this, BuiltIns.load().kitSettings());
             new ShadowedProperties(parameters, session, project, getLog()).warn();
-            KitResult result = generator.generate(new KitRequest(parameters.settings(),
-                    new EnvironmentConfiguration(BuiltIns.load().kitSettings(),
-                            new PluginParameterExpressionEvaluator(session, mojoExecution)).read(environments),
+            KitResult result = generator.generate(new KitRequest(parameters.settings(), environments(),
                     selectedEnvironments == null ? List.of() : selectedEnvironments, MavenProjectFacts.of(project),
                     templateDirectory.toPath(), outputDirectory.toPath(), overwriting));
             new ReportLog(getLog()).log(result.report());
@@ -305,5 +304,11 @@ public class GenerateMojo extends AbstractMojo {
     /** The kit settings as the parameters set them. */
     HostingSettings settings() {
         return new MojoParameters(this, BuiltIns.load().kitSettings()).settings();
+    }
+
+    /** The environments as {@code <environments>} declares them, values evaluated as Maven evaluates parameters. */
+    List<HostingEnvironment> environments() {
+        return new EnvironmentConfiguration(BuiltIns.load().kitSettings(),
+                new PluginParameterExpressionEvaluator(session, mojoExecution)).read(environments);
     }
 }

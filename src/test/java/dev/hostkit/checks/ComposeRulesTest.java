@@ -1,6 +1,6 @@
 package dev.hostkit.checks;
 
-import dev.hostkit.core.model.InvalidSettingException;
+import dev.hostkit.core.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +82,7 @@ class ComposeRulesTest extends KitRuleTest {
             "ends with backslash \\", "Grüße, 世界 ✓", "tab\tinside", "# not a comment", "x #y", " leading space",
             "trailing space ", "'single'", "`backtick`", "a=b"})
     void envValueRoundTrips(String value, @TempDir Path dir) {
-        KitVariant variant = KitVariant.named("defaults").with("env", settings -> settings.setEnv(Map.of("VALUE", value)));
+        KitVariant variant = KitVariant.named("defaults").with("env", settings -> settings.setMap("env", Map.of("VALUE", value)));
         Kit kit = Kit.generate(variant, dir);
         assertEquals(List.of(), ComposeRule.ENV_ROUND_TRIP.check(kit), () -> kit.read(Kit.APP_ENV));
     }
@@ -95,7 +95,7 @@ class ComposeRulesTest extends KitRuleTest {
     @ParameterizedTest(name = "[{index}] line break {0}")
     @ValueSource(strings = {"line one\nline two", "windows\r\nline", "trailing\n"})
     void envValueWithLineBreakRoundTripsOrIsRefused(String value, @TempDir Path dir) {
-        KitVariant variant = KitVariant.named("defaults").with("env", settings -> settings.setEnv(Map.of("VALUE", value)));
+        KitVariant variant = KitVariant.named("defaults").with("env", settings -> settings.setMap("env", Map.of("VALUE", value)));
         try {
             Kit kit = Kit.generate(variant, dir);
             assertEquals(List.of(), ComposeRule.ENV_ROUND_TRIP.check(kit), () -> kit.read(Kit.APP_ENV));

@@ -154,7 +154,8 @@ enum DockerfileRule implements KitRule {
             if (!script.contains("/dev/tcp/127.0.0.1/" + kit.variant().port() + " ")) {
                 problems.add("the health probe does not connect to 127.0.0.1:" + kit.variant().port() + ": " + script);
             }
-            if (!script.contains("GET " + kit.variant().healthPath() + " HTTP/")) {
+            // printf 'GET %s HTTP/1.0...' '/path': the path is printf's argument, in single quotes
+            if (!script.contains("printf 'GET %s HTTP/") || !script.contains(" '" + kit.variant().healthPath() + "' >&3")) {
                 problems.add("the health probe does not request " + kit.variant().healthPath() + ": " + script);
             }
         }

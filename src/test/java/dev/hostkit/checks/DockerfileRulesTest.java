@@ -109,6 +109,7 @@ class DockerfileRulesTest extends KitRuleTest {
                 mutation(DockerfileRule.HEALTHCHECK, defaults, Kit.DOCKERFILE, "--retries=3 ", ""),
                 mutation(DockerfileRule.HEALTHCHECK, defaults, Kit.DOCKERFILE, "HEALTHCHECK ", "HEALTHCHECK NONE\nHEALTHCHECK "),
                 mutation(DockerfileRule.HEALTHCHECK, defaults, Kit.DOCKERFILE, "/dev/tcp/127.0.0.1/8080", "/dev/tcp/127.0.0.1/80"),
+                mutation(DockerfileRule.HEALTHCHECK, defaults, Kit.DOCKERFILE, " '/' >&3", " '/other' >&3"),
                 mutation(DockerfileRule.JVM_OPTIONS, defaults, Kit.DOCKERFILE, "-XX:MaxRAMPercentage=75 ", ""),
                 mutation(DockerfileRule.JVM_OPTIONS, defaults, Kit.DOCKERFILE, "$JAVA_OPTS ", ""),
                 mutation(DockerfileRule.JVM_OPTIONS, defaults, Kit.DOCKERFILE, "JAVA_OPTS=\"\"", "OPTS=\"\""),

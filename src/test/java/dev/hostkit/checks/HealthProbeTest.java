@@ -67,7 +67,7 @@ class HealthProbeTest {
     /** Renders a kit for the port, checks Dockerfile and compose agree on the probe, and runs it. */
     private static Commands.Result probe(Path dir, int port) {
         KitVariant variant = KitVariant.named("defaults").with("probe",
-                settings -> settings.setPort(String.valueOf(port)).setHealthPath(HEALTH_PATH));
+                settings -> settings.set("port", String.valueOf(port)).set("healthPath", HEALTH_PATH));
         Kit kit = Kit.generate(variant, dir.resolve("project"));
         List<String> command = Dockerfile.parse(kit.read(Kit.DOCKERFILE)).healthcheckCommand()
                 .orElseThrow(() -> new AssertionError("no exec-form HEALTHCHECK in\n" + kit.read(Kit.DOCKERFILE)));

@@ -31,19 +31,19 @@ record KitVariant(String name, boolean dependency, String javaRelease, Consumer<
     static Stream<KitVariant> all() {
         return Stream.of(
                 new KitVariant("defaults", false, "17", settings -> {}),
-                new KitVariant("server-name", true, "17", settings -> settings.setServerName("shop.example.com")),
-                new KitVariant("wildcard-server-name", false, "17", settings -> settings.setServerName("*.example.com")),
+                new KitVariant("server-name", true, "17", settings -> settings.set("serverName", "shop.example.com")),
+                new KitVariant("wildcard-server-name", false, "17", settings -> settings.set("serverName", "*.example.com")),
                 new KitVariant("custom-ports-and-health-query", true, "17", settings -> settings
-                        .setPort("9090").setListenPort("8081").setHealthPath("/actuator/health?probe=liveness&full=1")
-                        .setClientMaxBodySize("25m").setProxyTimeout("120").setRestartPolicy("on-failure:5")
-                        .setMaxRamPercentage("60")),
-                new KitVariant("env-needing-quotes", true, "17", settings -> settings.setEnv(AWKWARD_ENV)),
+                        .set("port", "9090").set("listenPort", "8081").set("healthPath", "/actuator/health?probe=liveness&full=1")
+                        .set("clientMaxBodySize", "25m").set("proxyTimeout", "120").set("restartPolicy", "on-failure:5")
+                        .set("maxRamPercentage", "60")),
+                new KitVariant("env-needing-quotes", true, "17", settings -> settings.setMap("env", AWKWARD_ENV)),
                 new KitVariant("java-21", false, "21", settings -> {}),
                 new KitVariant("base-image-override", true, "17", settings -> settings
-                        .setBaseImage("eclipse-temurin:21-jre-noble").setNginxImage("nginx:1.27.5")),
+                        .set("baseImage", "eclipse-temurin:21-jre-noble").set("nginxImage", "nginx:1.27.5")),
                 // a YAML 1.1 reader takes a bare no for false and a bare 2048 for a number
-                new KitVariant("restart-no", false, "17", settings -> settings.setRestartPolicy("no")),
-                new KitVariant("app-name-starting-with-digit", false, "17", settings -> settings.setAppName("2048")));
+                new KitVariant("restart-no", false, "17", settings -> settings.set("restartPolicy", "no")),
+                new KitVariant("app-name-starting-with-digit", false, "17", settings -> settings.set("appName", "2048")));
     }
 
     /** The variant of {@link #all()} with this name. */
@@ -68,47 +68,47 @@ record KitVariant(String name, boolean dependency, String javaRelease, Consumer<
     }
 
     String appName() {
-        return setting(HostingSettings::getAppName, "shop");
+        return setting(s -> s.get("appName"), "shop");
     }
 
     int port() {
-        return Integer.parseInt(setting(HostingSettings::getPort, "8080"));
+        return Integer.parseInt(setting(s -> s.get("port"), "8080"));
     }
 
     int listenPort() {
-        return Integer.parseInt(setting(HostingSettings::getListenPort, "80"));
+        return Integer.parseInt(setting(s -> s.get("listenPort"), "80"));
     }
 
     String healthPath() {
-        return setting(HostingSettings::getHealthPath, "/");
+        return setting(s -> s.get("healthPath"), "/");
     }
 
     Optional<String> serverName() {
-        return Optional.ofNullable(settings().getServerName()).filter(name -> !name.isEmpty());
+        return Optional.ofNullable(settings().get("serverName")).filter(name -> !name.isEmpty());
     }
 
     String baseImage() {
-        return setting(HostingSettings::getBaseImage, "eclipse-temurin:" + javaRelease + "-jre");
+        return setting(s -> s.get("baseImage"), "eclipse-temurin:" + javaRelease + "-jre");
     }
 
     String clientMaxBodySize() {
-        return setting(HostingSettings::getClientMaxBodySize, "10m");
+        return setting(s -> s.get("clientMaxBodySize"), "10m");
     }
 
     int proxyTimeoutSeconds() {
-        return Integer.parseInt(setting(HostingSettings::getProxyTimeout, "60"));
+        return Integer.parseInt(setting(s -> s.get("proxyTimeout"), "60"));
     }
 
     String restartPolicy() {
-        return setting(HostingSettings::getRestartPolicy, "unless-stopped");
+        return setting(s -> s.get("restartPolicy"), "unless-stopped");
     }
 
     int maxRamPercentage() {
-        return Integer.parseInt(setting(HostingSettings::getMaxRamPercentage, "75"));
+        return Integer.parseInt(setting(s -> s.get("maxRamPercentage"), "75"));
     }
 
     Map<String, String> env() {
-        return settings().getEnv();
+        return settings().getMap("env");
     }
 
     /** The files the Dockerfile must COPY into the image, relative to docker/. */

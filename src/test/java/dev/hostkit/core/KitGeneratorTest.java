@@ -1,7 +1,8 @@
 package dev.hostkit.core;
 
-import dev.hostkit.core.model.InvalidSettingException;
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.testing.KitGeneration;
+import dev.hostkit.core.settings.InvalidSettingException;
+import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.render.TemplateException;
 import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
@@ -65,7 +66,7 @@ class KitGeneratorTest {
     @Test
     void dependencyJarsLandInLib() {
         SampleProject project = SampleProject.create(dir).withDependency("lib-b-2.0.jar").withDependency("lib-a-1.0.jar");
-        List<String> written = project.generate(new HostingSettings().setTargets(List.of("docker", "host"))).written();
+        List<String> written = project.generate(new HostingSettings().setList("targets", List.of("docker", "host"))).written();
         assertTrue(written.containsAll(List.of("docker/lib/lib-a-1.0.jar", "docker/lib/lib-b-2.0.jar",
                 "host/app/lib/lib-a-1.0.jar", "host/app/lib/lib-b-2.0.jar")), written::toString);
         assertTrue(project.read("docker/Dockerfile").contains("COPY lib/ /app/lib/\n"));
@@ -88,7 +89,7 @@ class KitGeneratorTest {
 
         project.withTemplate("docker/zz-broken.txt.mustache", "{{app.name}}\n{{app.nmae}}\n");
         TemplateException e = assertThrows(TemplateException.class,
-                () -> project.generate(new HostingSettings().setPort("9090").setAppName("other")));
+                () -> project.generate(new HostingSettings().set("port", "9090").set("appName", "other")));
         assertTrue(e.getMessage().contains(project.templateDir().resolve("docker/zz-broken.txt.mustache") + ":2:"), e.getMessage());
         FileTree.assertSameFiles(before, FileTree.snapshot(project.outputDir()));
     }
@@ -104,26 +105,26 @@ class KitGeneratorTest {
     void theKitIsReproducible() throws IOException {
         SampleProject project = SampleProject.create(dir).withDependency("lib-a-1.0.jar")
                 .withTemplate("NOTES.md.mustache", "{{app.name}} {{app.version}}\n");
-        HostingSettings settings = new HostingSettings().setServerName("shop.example.com").setInstances("2")
-                .setEnv(Map.of("GREETING", "hello $USER", "B", "x"));
+        HostingSettings settings = new HostingSettings().set("serverName", "shop.example.com").set("instances", "2")
+                .setMap("env", Map.of("GREETING", "hello $USER", "B", "x"));
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
-        new KitGenerator().generate(settings, project.facts(), project.templateDir(), one, false);
-        new KitGenerator().generate(settings, project.facts(), project.templateDir(), two, false);
+        KitGeneration.write(settings, project.facts(), project.templateDir(), one, false);
+        KitGeneration.write(settings, project.facts(), project.templateDir(), two, false);
         Map<String, byte[]> first = FileTree.snapshot(one);
         assertTrue(first.containsKey("host/systemd/shop@.service") && first.containsKey("NOTES.md"), first.keySet()::toString);
         FileTree.assertSameFiles(first, FileTree.snapshot(two));
     }
 
     private static KitRequest withEnvironments(SampleProject project, List<HostingEnvironment> environments, String... selected) {
-        return new KitRequest(new HostingSettings().setTargets(List.of("docker")), environments, List.of(selected),
+        return new KitRequest(new HostingSettings().setList("targets", List.of("docker")), environments, List.of(selected),
                 project.facts(), project.templateDir(), project.outputDir(), false);
     }
 
     private static List<HostingEnvironment> devAndProd() {
-        HostingEnvironment prod = new HostingEnvironment().setName("prod");
-        prod.setPort("9090");
-        return List.of(new HostingEnvironment().setName("dev"), prod);
+        HostingEnvironment prod = new HostingEnvironment("prod", new HostingSettings());
+        prod.settings().set("port", "9090");
+        return List.of(new HostingEnvironment("dev", new HostingSettings()), prod);
     }
 
     @Test
@@ -180,7 +181,7 @@ class KitGeneratorTest {
     void aBadSettingOfOneEnvironmentNamesItAndWritesNothing() {
         SampleProject project = SampleProject.create(dir);
         List<HostingEnvironment> environments = devAndProd();
-        environments.get(1).setHealthPath("health");
+        environments.get(1).settings().set("healthPath", "health");
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> new KitGenerator().generate(withEnvironments(project, environments)));
         assertTrue(e.getMessage().startsWith("Invalid value for hosting.healthPath in environment 'prod': 'health'. Allowed: "),
@@ -191,7 +192,7 @@ class KitGeneratorTest {
     @Test
     void planRendersWithoutWriting() {
         SampleProject project = SampleProject.create(dir).withTemplate("NOTES.md.mustache", "{{app.name}}\n");
-        List<KitFile> files = new KitGenerator().plan(new HostingSettings().setTargets(List.of("docker")), project.facts(),
+        List<KitFile> files = KitGeneration.plan(new HostingSettings().setList("targets", List.of("docker")), project.facts(),
                 project.templateDir());
         assertEquals(List.of("NOTES.md", "docker/.dockerignore", "docker/Dockerfile", "docker/shop-1.0.0.jar"),
                 files.stream().map(KitFile::path).toList());

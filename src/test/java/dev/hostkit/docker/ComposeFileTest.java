@@ -1,7 +1,7 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
-import dev.hostkit.core.render.Quoting;
+import dev.hostkit.core.syntax.Quoting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

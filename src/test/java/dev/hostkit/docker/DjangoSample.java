@@ -1,5 +1,6 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
@@ -75,11 +76,11 @@ final class DjangoSample implements KitSample {
         copyExample(project);
         ProjectFacts facts = new ProjectFacts("hello-django", "1.0.0", project, null, List.of(), null, "pom", false);
         HostingSettings settings = new HostingSettings()
-                .setServerName(SERVER_NAME)
-                .setHealthPath("/health")
-                .setWorkers("3");
+                .set("serverName", SERVER_NAME)
+                .set("healthPath", "/health")
+                .set("workers", "3");
         Path output = project.resolve("target/hosting");
-        new KitGenerator().generate(settings, facts, project.resolve("src/main/hosting"), output, false);
+        KitGeneration.write(settings, facts, project.resolve("src/main/hosting"), output, false);
         return output;
     }
 

@@ -39,8 +39,8 @@ class HttpsKitDockerTest {
                 "-keyout", key.toString(), "-out", certificate.toString()), dir, Map.of(), Duration.ofSeconds(60)).orThrow();
 
         Path kit = new JavaSample(dir.resolve("sample")).renderKit("", settings -> settings
-                .setTlsCertificate(certificate.toString())
-                .setTlsCertificateKey(key.toString()));
+                .set("tlsCertificate", certificate.toString())
+                .set("tlsCertificateKey", key.toString()));
         ComposeFile compose = ComposeFile.read(kit.resolve("compose/compose.yaml"));
         try (ComposeProject project = new ComposeProject(docker, compose)) {
             project.build().up(Duration.ofSeconds(90));

@@ -1,5 +1,7 @@
 package dev.hostkit.docker;
 
+import dev.hostkit.testing.SampleProject;
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
@@ -93,13 +95,13 @@ final class JavaSample implements KitSample {
         Path project = dir.resolve("project" + (codeChange.isEmpty() ? "" : "-" + Integer.toHexString(codeChange.hashCode())));
         Path jar = project.resolve("target/hello-java-1.0.0.jar");
         compileAndPackage(project, codeChange, jar);
-        ProjectFacts facts = new ProjectFacts("hello-java", "1.0.0", project, jar, dependencyJars(), "17");
+        ProjectFacts facts = SampleProject.jarProject("hello-java", project, jar, dependencyJars(), "17");
         HostingSettings settings = customize.apply(new HostingSettings()
-                .setServerName(SERVER_NAME)
-                .setHealthPath("/health")
-                .setEnv(Map.of("GREETING", GREETING)));
+                .set("serverName", SERVER_NAME)
+                .set("healthPath", "/health")
+                .setMap("env", Map.of("GREETING", GREETING)));
         Path output = project.resolve("target/hosting");
-        new KitGenerator().generate(settings, facts, project.resolve("src/main/hosting"), output, false);
+        KitGeneration.write(settings, facts, project.resolve("src/main/hosting"), output, false);
         return output;
     }
 

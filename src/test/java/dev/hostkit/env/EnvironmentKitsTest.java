@@ -1,10 +1,11 @@
 package dev.hostkit.env;
 
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.FileTree;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.KitResult;
-import dev.hostkit.core.model.InvalidSettingException;
+import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.render.TemplateException;
 import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link KitGenerator} with named environments: folders, template precedence, selection, removal, errors. */
 class EnvironmentKitsTest {
-    private static final HostingSettings TOP = new HostingSettings().setTargets(List.of("docker", "compose"))
-            .setServerName("shop.test").setEnv(Map.of("LOG_LEVEL", "info"));
+    private static final HostingSettings TOP = new HostingSettings().setList("targets", List.of("docker", "compose"))
+            .set("serverName", "shop.test").setMap("env", Map.of("LOG_LEVEL", "info"));
 
     @TempDir
     Path dir;
@@ -47,12 +48,12 @@ class EnvironmentKitsTest {
     }
 
     private static HostingEnvironment environment(String name) {
-        return new HostingEnvironment().setName(name);
+        return new HostingEnvironment(name, new HostingSettings());
     }
 
     private static List<HostingEnvironment> devAndProd() {
         HostingEnvironment prod = environment("prod");
-        prod.setServerName("shop.example.com");
+        prod.settings().set("serverName", "shop.example.com");
         return List.of(environment("dev"), prod);
     }
 
@@ -88,7 +89,7 @@ class EnvironmentKitsTest {
     @Test
     void eachKitIsInItsFolderWithTheLayoutOfASingleKit() throws IOException {
         Path single = dir.resolve("single");
-        new KitGenerator().generate(TOP, project().facts(), project().templateDir(), single, false);
+        KitGeneration.write(TOP, project().facts(), project().templateDir(), single, false);
         Map<String, byte[]> singleKit = FileTree.snapshot(single);
         singleKit.remove(".hostkit-manifest");
 
@@ -167,10 +168,10 @@ class EnvironmentKitsTest {
         generate(devAndProd());
         Map<String, byte[]> before = FileTree.snapshot(project().outputDir());
         HostingEnvironment prod = environment("prod");
-        prod.setPort("0");
+        prod.settings().set("port", "0");
 
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
-                () -> generate(TOP.overlay(new HostingEnvironment()).setServerName("changed.test"), List.of(environment("dev"), prod)));
+                () -> generate(TOP.overlay(new HostingSettings()).set("serverName", "changed.test"), List.of(environment("dev"), prod)));
         assertEquals("Invalid value for hosting.port in environment 'prod': '0'. Allowed: a TCP port number from 1 to 65535.",
                 e.getMessage());
         assertEquals("hosting.port", e.parameter());
@@ -189,13 +190,13 @@ class EnvironmentKitsTest {
     @Test
     void aKitLeftAloneBySelectionIsUpdatedByTheNextFullRun() {
         generate(devAndProd());
-        HostingSettings changed = TOP.overlay(new HostingEnvironment()).setServerName("new.test");
+        HostingSettings changed = TOP.overlay(new HostingSettings()).set("serverName", "new.test");
         generate(changed, devAndProd(), "dev");
         assertTrue(project().read("dev/compose/nginx/default.conf").contains("server_name new.test;"));
         assertTrue(project().read("prod/compose/nginx/default.conf").contains("server_name shop.example.com;"));
 
         List<HostingEnvironment> environments = devAndProd();
-        environments.get(1).setEnv(Map.of("EXTRA", "1"));
+        environments.get(1).settings().setMap("env", Map.of("EXTRA", "1"));
         KitResult full = generate(changed, environments);
         assertEquals(List.of("prod/compose/app.env"), full.report().written(),
                 "the manifest still owns prod's kit, so the full run replaces its file without a conflict");

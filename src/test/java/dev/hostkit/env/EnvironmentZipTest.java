@@ -37,10 +37,10 @@ class EnvironmentZipTest {
     Path dir;
 
     private KitResult generate(SampleProject project, Path output) {
-        HostingEnvironment prod = new HostingEnvironment().setName("prod");
-        prod.setInstances("2");
-        return new KitGenerator().generate(new KitRequest(new HostingSettings().setServerName("shop.test"),
-                List.of(new HostingEnvironment().setName("dev"), prod), List.of(), project.facts(), project.templateDir(),
+        HostingEnvironment prod = new HostingEnvironment("prod", new HostingSettings());
+        prod.settings().set("instances", "2");
+        return new KitGenerator().generate(new KitRequest(new HostingSettings().set("serverName", "shop.test"),
+                List.of(new HostingEnvironment("dev", new HostingSettings()), prod), List.of(), project.facts(), project.templateDir(),
                 output, false));
     }
 

@@ -74,9 +74,9 @@ class HostEndToEndTest {
         SampleApp app = SampleApp.build(tempDir.resolve("app"));
         Path prefix = tempDir.resolve("opt/shop");
         HostKit kit = HostKit.render(tempDir.resolve("project"), app.jar("1"), List.of(app.dependency()),
-                new HostingSettings().setInstances("2").setPort(String.valueOf(base)).setListenPort(String.valueOf(listen))
-                        .setServerName("localhost").setStaticDirectory(statics.toString())
-                        .setInstallPrefix(prefix.toString()));
+                new HostingSettings().set("instances", "2").set("port", String.valueOf(base)).set("listenPort", String.valueOf(listen))
+                        .set("serverName", "localhost").set("staticDirectory", statics.toString())
+                        .set("installPrefix", prefix.toString()));
         kit.installApp(prefix);
         for (int port = base; port < base + 2; port++) {
             instances.add(AppInstance.start(kit, String.valueOf(port), port, tempDir.resolve("app-" + port + ".log")));

@@ -1,5 +1,7 @@
 package dev.hostkit.host;
 
+import dev.hostkit.testing.SampleProject;
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
@@ -27,9 +29,9 @@ final class HostKit {
 
     /** Renders (or re-renders, like a second build) the host target for these jars and settings. */
     static HostKit render(Path projectDir, Path jar, List<Path> dependencies, HostingSettings settings) {
-        ProjectFacts facts = new ProjectFacts("shop", "1.0.0", projectDir, jar, dependencies, "17");
+        ProjectFacts facts = SampleProject.jarProject("shop", projectDir, jar, dependencies, "17");
         Path output = projectDir.resolve("target/hosting");
-        new KitGenerator().generate(settings.setTargets(List.of("host")), facts, projectDir.resolve("src/main/hosting"),
+        KitGeneration.write(settings.setList("targets", List.of("host")), facts, projectDir.resolve("src/main/hosting"),
                 output, false);
         return new HostKit(output.resolve("host"));
     }

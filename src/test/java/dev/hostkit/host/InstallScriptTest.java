@@ -109,8 +109,8 @@ class InstallScriptTest {
 
     private HostKit kit(int instances, String build) {
         return HostKit.render(tempDir.resolve("project"), app.jar(build), List.of(app.dependency()),
-                new HostingSettings().setInstances(String.valueOf(instances)).setPort(String.valueOf(base))
-                        .setEnv(Map.of("GREETING", "hello")));
+                new HostingSettings().set("instances", String.valueOf(instances)).set("port", String.valueOf(base))
+                        .setMap("env", Map.of("GREETING", "hello")));
     }
 
     @ParameterizedTest(name = "instances={0}")

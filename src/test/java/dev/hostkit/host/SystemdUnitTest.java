@@ -62,8 +62,8 @@ class SystemdUnitTest {
 
     private Path unitFile(int instances) {
         SampleProject project = SampleProject.create(tempDir);
-        project.generate(new HostingSettings().setInstances(String.valueOf(instances)).setPort("18080")
-                .setTargets(List.of("host")).setEnv(Map.of("GREETING", POM_VALUE)));
+        project.generate(new HostingSettings().set("instances", String.valueOf(instances)).set("port", "18080")
+                .setList("targets", List.of("host")).setMap("env", Map.of("GREETING", POM_VALUE)));
         return project.outputDir().resolve(instances == 1 ? "host/systemd/shop.service" : "host/systemd/shop@.service");
     }
 

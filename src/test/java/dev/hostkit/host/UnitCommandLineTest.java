@@ -48,9 +48,9 @@ class UnitCommandLineTest {
         int base = Loopback.freePorts(instances);
         Path prefix = tempDir.resolve("opt/shop");
         HostKit kit = HostKit.render(tempDir.resolve("project"), app.jar("1"), List.of(app.dependency()),
-                new HostingSettings().setInstances(String.valueOf(instances)).setPort(String.valueOf(base))
-                        .setInstallPrefix(prefix.toString())
-                        .setEnv(Map.of("GREETING", GREETING, "PRICE", PRICE, "JAVA_OPTS", JAVA_OPTS)));
+                new HostingSettings().set("instances", String.valueOf(instances)).set("port", String.valueOf(base))
+                        .set("installPrefix", prefix.toString())
+                        .setMap("env", Map.of("GREETING", GREETING, "PRICE", PRICE, "JAVA_OPTS", JAVA_OPTS)));
         kit.installApp(prefix);
         // the last instance: for a template unit its port comes from %i alone
         int port = base + instances - 1;

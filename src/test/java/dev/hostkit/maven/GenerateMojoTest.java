@@ -1,9 +1,11 @@
 package dev.hostkit.maven;
 
+import dev.hostkit.core.BuiltIns;
 import dev.hostkit.core.FileTree;
-import dev.hostkit.core.model.InvalidSettingException;
 import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.InvalidSettingException;
+import dev.hostkit.core.settings.Setting;
 import dev.hostkit.testing.SampleProject;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -72,70 +74,53 @@ class GenerateMojoTest {
                 () -> assertEquals(sample.baseDir(), mojo.project.getBasedir().toPath()),
                 () -> assertEquals(sample.outputDir().toFile(), mojo.outputDirectory),
                 () -> assertEquals(sample.templateDir().toFile(), mojo.templateDirectory),
-                () -> assertFalse(mojo.skip),
-                () -> assertFalse(mojo.overwrite),
+                () -> assertNull(mojo.skip),
+                () -> assertNull(mojo.overwrite),
                 () -> assertNull(mojo.attach),
                 () -> assertNull(mojo.environments),
                 () -> assertNull(mojo.port));
-        HostingSettings settings = mojo.settings();
-        assertEquals(List.of(), settings.getTargets());
-        assertEquals(Map.of(), settings.getEnv());
-        assertEquals(Map.of(), settings.getValues());
-        assertNull(settings.getAppName());
+        assertEquals(java.util.Set.of(), mojo.settings().names());
+        assertEquals(List.of(), mojo.environments());
     }
 
     @Test
     @InjectMojo(goal = GOAL, pom = "classpath:/unit/all-parameters/pom.xml")
-    void everyParameterReachesTheSettings(GenerateMojo mojo) {
+    void everyDeclaredSettingReachesTheSettingsFromItsParameter(GenerateMojo mojo) {
         assertEquals(sample.baseDir().resolve("target/kit").toFile(), mojo.outputDirectory);
         assertEquals(sample.baseDir().resolve("ops/templates").toFile(), mojo.templateDirectory);
-        assertTrue(mojo.overwrite);
-        assertEquals(false, mojo.attach);
+        assertEquals("true", mojo.overwrite);
+        assertEquals("false", mojo.attach);
         assertEquals(List.of("prod"), mojo.selectedEnvironments);
         HostingSettings settings = mojo.settings();
+        for (Setting<?> setting : BuiltIns.load().kitSettings()) {
+            assertTrue(settings.names().contains(setting.name()), () -> setting + " is set in the POM but not in " + settings);
+        }
         assertAll(
-                () -> assertEquals(List.of("docker", "host"), settings.getTargets()),
-                () -> assertEquals("web-shop", settings.getAppName()),
-                () -> assertEquals("9000", settings.getPort()),
-                () -> assertEquals("shop.example.com", settings.getServerName()),
-                () -> assertEquals("8081", settings.getListenPort()),
-                () -> assertEquals("/actuator/health", settings.getHealthPath()),
-                () -> assertEquals("21", settings.getJavaVersion()),
-                () -> assertEquals("eclipse-temurin:21-jre-alpine", settings.getBaseImage()),
-                () -> assertEquals("com.example.shop.App", settings.getMainClass()),
-                () -> assertEquals("nginx:1.27", settings.getNginxImage()),
-                () -> assertEquals("25m", settings.getClientMaxBodySize()),
-                () -> assertEquals("90", settings.getProxyTimeout()),
-                () -> assertEquals("always", settings.getRestartPolicy()),
-                () -> assertEquals("60", settings.getMaxRamPercentage()),
-                () -> assertEquals("3", settings.getInstances()),
-                () -> assertEquals("/srv/shop", settings.getInstallPrefix()),
-                () -> assertEquals("/srv/shop/public", settings.getStaticDirectory()),
-                () -> assertEquals("/assets/", settings.getStaticPath()),
-                () -> assertEquals("/usr/lib/jvm/java-21/bin/java", settings.getJavaCommand()),
-                () -> assertEquals("/etc/ssl/shop/fullchain.pem", settings.getTlsCertificate()),
-                () -> assertEquals("/etc/ssl/shop/privkey.pem", settings.getTlsCertificateKey()),
-                () -> assertEquals("false", settings.getTlsAcme()),
-                () -> assertEquals("ops@example.com", settings.getTlsAcmeEmail()),
-                () -> assertEquals("/var/www/acme", settings.getTlsAcmeWebroot()),
-                () -> assertEquals("8443", settings.getTlsPort()),
-                () -> assertEquals("true", settings.getTlsHstsIncludeSubDomains()),
-                () -> assertEquals(Map.of("SPRING_PROFILES_ACTIVE", "prod", "GREETING", "hello $USER"), settings.getEnv()),
-                () -> assertEquals(Map.of("team", "checkout"), settings.getValues()));
+                () -> assertEquals(List.of("docker", "host"), settings.getList("targets")),
+                () -> assertEquals("9000", settings.get("port")),
+                () -> assertEquals("hosting.tls.port", BuiltIns.load().kitSettings().stream()
+                        .filter(setting -> setting.name().equals("tlsPort")).findFirst().orElseThrow().label()),
+                () -> assertEquals("8443", settings.get("tlsPort")),
+                () -> assertEquals("4", settings.get("workers")),
+                () -> assertEquals(Map.of("SPRING_PROFILES_ACTIVE", "prod", "GREETING", "hello $USER"), settings.getMap("env")),
+                () -> assertEquals(Map.of("team", "checkout"), settings.getMap("values")));
     }
 
     @Test
     @InjectMojo(goal = GOAL, pom = "classpath:/unit/all-parameters/pom.xml")
-    void environmentsAreConfiguredLikeTheTopLevel(GenerateMojo mojo) {
-        assertEquals(List.of("prod", "dev"), mojo.environments.stream().map(HostingEnvironment::getName).toList());
-        HostingSettings prod = mojo.settings().overlay(mojo.environments.get(0));
-        assertEquals("9090", prod.getPort());
-        assertEquals(List.of("compose"), prod.getTargets());
-        assertEquals(Map.of("SPRING_PROFILES_ACTIVE", "prod", "REGION", "eu"), prod.getEnv(), "an empty value removes the key");
-        assertEquals("shop.example.com", prod.getServerName());
-        HostingSettings dev = mojo.settings().overlay(mojo.environments.get(1));
-        assertEquals("dev.example.com", dev.getServerName());
-        assertEquals("9000", dev.getPort());
+    void environmentsAreReadByTheDeclaredSettings(GenerateMojo mojo) {
+        List<HostingEnvironment> environments = mojo.environments();
+        assertEquals(List.of("prod", "dev"), environments.stream().map(HostingEnvironment::name).toList());
+        HostingSettings prod = mojo.settings().overlay(environments.get(0).settings());
+        assertEquals("9090", prod.get("port"));
+        assertEquals(List.of("compose"), prod.getList("targets"), "one element per target");
+        assertEquals(Map.of("SPRING_PROFILES_ACTIVE", "prod", "REGION", "eu"), prod.getMap("env"), "an empty value removes the key");
+        assertEquals("shop.example.com", prod.get("serverName"));
+        HostingSettings dev = mojo.settings().overlay(environments.get(1).settings());
+        assertEquals("dev.example.com", dev.get("serverName"));
+        assertEquals("9000", dev.get("port"));
+        assertEquals(List.of("docker,host"), dev.getList("targets"), "a comma list, split when the targets are chosen");
+        assertEquals(Map.of("team", "checkout", "owner", "shop-team"), dev.getMap("values"), "${...} evaluated");
     }
 
     @Test
@@ -146,6 +131,21 @@ class GenerateMojoTest {
         withLog(mojo).execute();
         assertEquals(List.of("INFO hosting: skipped (hosting.skip=true)"), log.lines);
         assertFalse(Files.exists(sample.outputDir()));
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "skip", value = "yes")
+    void aBooleanIsTrueOrFalseNothingElse(GenerateMojo mojo) {
+        assertEquals("hosting: Invalid value for hosting.skip: 'yes'. Allowed: true or false.", fails(mojo).getMessage());
+        assertFalse(Files.exists(sample.outputDir()));
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "overwrite", value = "1")
+    void overwriteIsStrictToo(GenerateMojo mojo) {
+        assertEquals("hosting: Invalid value for hosting.overwrite: '1'. Allowed: true or false.", fails(mojo).getMessage());
     }
 
     @Test
@@ -176,6 +176,18 @@ class GenerateMojoTest {
         assertEquals("hosting: Invalid value for hosting.port: 'eighty'. Allowed: a TCP port number from 1 to 65535.", e.getMessage());
         assertInstanceOf(InvalidSettingException.class, e.getCause());
         assertFalse(Files.exists(sample.outputDir()));
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "port", value = "9000")
+    void aPropertyThatTheConfigurationOverridesIsReported(GenerateMojo mojo) throws Exception {
+        mojo.session.getUserProperties().setProperty("hosting.port", "9090");
+        mojo.session.getUserProperties().setProperty("hosting.listenPort", "8081");
+        withLog(mojo).execute();
+        assertEquals(List.of("hosting: hosting.port=9090 is ignored: the plugin's <configuration> sets port to '9000', and "
+                + "Maven gives the configuration precedence over properties. Remove <port> from the configuration to let "
+                + "the property decide."), log.at("WARN"), "listenPort is not configured: its property is not ignored");
     }
 
     @Test
@@ -242,9 +254,17 @@ class GenerateMojoTest {
     }
 
     @Test
-    @InjectMojo(goal = GOAL, pom = "classpath:/unit/environments/pom.xml")
+    @InjectMojo(goal = GOAL, pom = "classpath:/unit/environment-bad-value/pom.xml")
     void aBadValueInAnEnvironmentNamesTheEnvironment(GenerateMojo mojo) {
-        mojo.environments.get(1).setPort("99999");
         assertStartsWith("hosting: Invalid value for hosting.port in environment 'prod': '99999'. Allowed: ", fails(mojo).getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = "classpath:/unit/environment-unknown-setting/pom.xml")
+    void aSettingNobodyDeclaresFailsNamingTheEnvironmentAndTheSettingsThereAre(GenerateMojo mojo) {
+        String message = fails(mojo).getMessage();
+        assertStartsWith("hosting: Unknown setting prot in environment 'prod': '9091'. Allowed: the settings of the "
+                + "configuration reference: appDirectory, appName, baseImage, ", message);
+        assertFalse(Files.exists(sample.outputDir()));
     }
 }

@@ -125,8 +125,8 @@ class DjangoDeployCheckTest {
     private DjangoProject kit() {
         Path dir = tempDir.resolve("project");
         DjangoProject project = Files.isDirectory(dir) ? DjangoProject.copy(tempDir.resolve("again")) : DjangoProject.copy(dir);
-        return project.generate(new HostingSettings().setTargets(List.of("host")).setServerName("hello.example.com")
-                .setStaticDirectory(tempDir.resolve("static").toString()));
+        return project.generate(new HostingSettings().setList("targets", List.of("host")).set("serverName", "hello.example.com")
+                .set("staticDirectory", tempDir.resolve("static").toString()));
     }
 
     /** The python block of the README's "settings.py needs" paragraph. */

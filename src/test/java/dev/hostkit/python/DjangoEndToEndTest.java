@@ -54,8 +54,8 @@ class DjangoEndToEndTest {
         int listen = Http.freePort();
         Path staticDir = tempDir.resolve("static");
         DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings()
-                .setTargets(List.of("host")).setServerName(SERVER).setListenPort(String.valueOf(listen))
-                .setStaticDirectory(staticDir.toString()).setHealthPath("/health").setWorkers("2"));
+                .setList("targets", List.of("host")).set("serverName", SERVER).set("listenPort", String.valueOf(listen))
+                .set("staticDirectory", staticDir.toString()).set("healthPath", "/health").set("workers", "2"));
         Map<String, String> environment = hostEnvironment(project);
         assertEquals(staticDir.toString(), environment.get("DJANGO_STATIC_ROOT"));
         Path app = project.kit("host/app");
@@ -82,7 +82,7 @@ class DjangoEndToEndTest {
         int port = Http.freePort();
         int listen = Http.freePort();
         DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings()
-                .setTargets(List.of("compose")).setPort(String.valueOf(port)).setHealthPath("/health"));
+                .setList("targets", List.of("compose")).set("port", String.valueOf(port)).set("healthPath", "/health"));
         // the image's ENV, as the Dockerfile declares it, but the static folder outside /app
         Path staticDir = tempDir.resolve("volume");
         Map<String, String> environment = new HashMap<>(dockerfileEnvironment(project.read("docker/Dockerfile")));

@@ -1,5 +1,6 @@
 package dev.hostkit.python;
 
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
@@ -64,7 +65,7 @@ final class DjangoProject {
     /** Renders (again) with these settings; no runtime set: detection must find python. */
     DjangoProject generate(HostingSettings settings) {
         ProjectFacts facts = new ProjectFacts("shop", "1.0.0", dir, null, List.of(), null, "pom", false);
-        new KitGenerator().generate(settings, facts, dir.resolve("src/main/hosting"), dir.resolve("target/hosting"), false);
+        KitGeneration.write(settings, facts, dir.resolve("src/main/hosting"), dir.resolve("target/hosting"), false);
         return this;
     }
 }

@@ -45,7 +45,7 @@ class GunicornConfigTest {
     @CsvSource({"docker, ''", "docker, 3", "host, ''", "host, 3"})
     void checkConfigPassesAndEveryKeyIsAGunicornSetting(String kit, String workers) throws IOException {
         DjangoProject project = DjangoProject.copy(tempDir.resolve("project"))
-                .generate(new HostingSettings().setWorkers(workers).setServerName("hello.example.com"));
+                .generate(new HostingSettings().set("workers", workers).set("serverName", "hello.example.com"));
         Path config = project.kit(kit + "/gunicorn.conf.py");
         Path app = project.kit(kit + "/app");
         Exec check = Exec.run(app, Python.gunicorn(), "--check-config", "--config", config.toString());
@@ -73,7 +73,7 @@ class GunicornConfigTest {
     /** WEB_CONCURRENCY wins over the rendered worker count, as the file's comment says. */
     @Test
     void webConcurrencyOverridesTheWorkerCount() {
-        DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings().setWorkers("3"));
+        DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings().set("workers", "3"));
         Exec printed = Exec.run(project.kit("host/app"), Map.of("WEB_CONCURRENCY", "7"),
                 List.of(Python.gunicorn(), "--print-config", "--config", project.kit("host/gunicorn.conf.py").toString()));
         assertTrue(printed.stdout().contains("workers                           = 7\n"), printed.output());

@@ -40,7 +40,7 @@ class GunicornUnitTest {
     void render() throws IOException {
         prefix = tempDir.resolve("opt/shop");
         DjangoProject project = DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings()
-                .setTargets(List.of("host")).setInstallPrefix(prefix.toString()).setServerName("hello.example.com"));
+                .setList("targets", List.of("host")).set("installPrefix", prefix.toString()).set("serverName", "hello.example.com"));
         unit = project.kit("host/systemd/shop.service");
         text = Files.readString(unit);
         Path gunicorn = Files.createDirectories(prefix.resolve("current/venv/bin")).resolve("gunicorn");

@@ -62,8 +62,8 @@ class PythonInstallScriptTest {
     }
 
     private DjangoProject kit() {
-        return DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings().setTargets(List.of("host"))
-                .setServerName("hello.example.com").setHealthPath("/health").setPort(String.valueOf(port)));
+        return DjangoProject.copy(tempDir.resolve("project")).generate(new HostingSettings().setList("targets", List.of("host"))
+                .set("serverName", "hello.example.com").set("healthPath", "/health").set("port", String.valueOf(port)));
     }
 
     @Test

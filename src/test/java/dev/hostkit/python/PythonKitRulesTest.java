@@ -42,16 +42,16 @@ class PythonKitRulesTest {
     /** Python variants: the settings the checks read expectations from (port, base image) are explicit. */
     static Map<String, Consumer<HostingSettings>> variants() {
         return Map.of(
-                "python-defaults", settings -> settings.setPort("8000").setBaseImage("python:3.11-slim"),
-                "python-configured", settings -> settings.setPort("9000").setBaseImage("python:3.12-slim")
-                        .setPythonVersion("3.12").setServerName("hello.example.com").setListenPort("8081").setWorkers("3")
-                        .setHealthPath("/health").setRestartPolicy("on-failure:5").setEnv(Map.of("GREETING", "hi there")));
+                "python-defaults", settings -> settings.set("port", "8000").set("baseImage", "python:3.11-slim"),
+                "python-configured", settings -> settings.set("port", "9000").set("baseImage", "python:3.12-slim")
+                        .set("pythonVersion", "3.12").set("serverName", "hello.example.com").set("listenPort", "8081").set("workers", "3")
+                        .set("healthPath", "/health").set("restartPolicy", "on-failure:5").setMap("env", Map.of("GREETING", "hi there")));
     }
 
     static Object kit(String variant, Path dir) {
         Path app = DjangoProject.copy(dir.resolve("app")).dir();
-        return Reused.checksKit(variant, variants().get(variant).andThen(settings -> settings.setRuntime("python")
-                .setAppDirectory(app.toString())), dir.resolve("project"));
+        return Reused.checksKit(variant, variants().get(variant).andThen(settings -> settings.set("runtime", "python")
+                .set("appDirectory", app.toString())), dir.resolve("project"));
     }
 
     private static final Map<String, Object> CACHE = new HashMap<>();

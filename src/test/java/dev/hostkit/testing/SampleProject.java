@@ -75,7 +75,12 @@ public final class SampleProject {
     }
 
     public ProjectFacts facts() {
-        return new ProjectFacts("shop", "1.0.0", baseDir, jar, runtimeJars, javaRelease);
+        return jarProject("shop", baseDir, jar, runtimeJars, javaRelease);
+    }
+
+    /** What the build knows of a jar project with Java sources, version 1.0.0. */
+    public static ProjectFacts jarProject(String artifactId, Path baseDir, Path jar, List<Path> runtimeJars, String javaRelease) {
+        return new ProjectFacts(artifactId, "1.0.0", baseDir, jar, runtimeJars, javaRelease, "jar", true);
     }
 
     /** Writes a user template (override or addition) under src/main/hosting. */
@@ -92,7 +97,7 @@ public final class SampleProject {
 
     /** Renders and writes the kit into target/hosting. */
     public WriteReport generate(HostingSettings settings) {
-        return new KitGenerator().generate(settings, facts(), templateDir(), outputDir(), false);
+        return KitGeneration.write(settings, facts(), templateDir(), outputDir(), false);
     }
 
     /** Reads a file of the generated kit. */

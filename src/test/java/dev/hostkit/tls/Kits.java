@@ -1,7 +1,8 @@
 package dev.hostkit.tls;
 
+import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.core.KitGenerator;
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.testing.SampleProject;
 
@@ -27,7 +28,7 @@ final class Kits {
     /** Every rendered text file of the kit, by path (copied jars left out). */
     static Map<String, String> render(SampleProject project, HostingSettings settings) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (KitFile file : new KitGenerator().plan(settings, project.facts(), project.templateDir())) {
+        for (KitFile file : KitGeneration.plan(settings, project.facts(), project.templateDir())) {
             if (!file.isCopy()) {
                 files.put(file.path(), file.text());
             }
@@ -37,11 +38,11 @@ final class Kits {
 
     /** Settings for HTTPS with this certificate, for shop.test. */
     static HostingSettings certificateMode(SelfSigned pair) {
-        return new HostingSettings().setServerName("shop.test")
-                .setTlsCertificate(pair.certificate().toString()).setTlsCertificateKey(pair.key().toString());
+        return new HostingSettings().set("serverName", "shop.test")
+                .set("tlsCertificate", pair.certificate().toString()).set("tlsCertificateKey", pair.key().toString());
     }
 
     static HostingSettings acmeMode() {
-        return new HostingSettings().setServerName("shop.test").setTlsAcme("true");
+        return new HostingSettings().set("serverName", "shop.test").set("tlsAcme", "true");
     }
 }

@@ -47,15 +47,15 @@ class NginxEveryConfigTest {
         }
 
         HostingSettings settings() {
-            HostingSettings settings = new HostingSettings().setServerName(serverName.orElse(null))
-                    .setInstances(String.valueOf(instances)).setStaticPath(staticPath);
+            HostingSettings settings = new HostingSettings().set("serverName", serverName.orElse(null))
+                    .set("instances", String.valueOf(instances)).set("staticPath", staticPath);
             if (customPorts) {
-                settings.setListenPort("8080").setTlsPort("8443").setTlsHstsIncludeSubDomains("true").setTlsAcmeWebroot("/srv/acme");
+                settings.set("listenPort", "8080").set("tlsPort", "8443").set("tlsHstsIncludeSubDomains", "true").set("tlsAcmeWebroot", "/srv/acme");
             }
             switch (tls) {
-                case CERTIFICATE -> settings.setTlsCertificate(shop.pair().certificate().toString())
-                        .setTlsCertificateKey(shop.pair().key().toString());
-                case ACME -> settings.setTlsAcme("true");
+                case CERTIFICATE -> settings.set("tlsCertificate", shop.pair().certificate().toString())
+                        .set("tlsCertificateKey", shop.pair().key().toString());
+                case ACME -> settings.set("tlsAcme", "true");
                 default -> { }
             }
             return settings;

@@ -62,7 +62,7 @@ class TlsConfigTest {
 
     @Test
     void certificateModeWithoutAServerNameMakesTheSiteTheDefaultServerOnBothPorts() {
-        Map<String, String> kit = Kits.render(shop.project(), Kits.certificateMode(shop.pair()).setServerName(null));
+        Map<String, String> kit = Kits.render(shop.project(), Kits.certificateMode(shop.pair()).set("serverName", null));
 
         for (String site : List.of(Kits.HOST_SITE, Kits.COMPOSE_SITE)) {
             Directive file = ConfTree.parse(kit.get(site));
@@ -92,7 +92,7 @@ class TlsConfigTest {
     @ParameterizedTest(name = "tlsPort {0}")
     @CsvSource({"443, ''", "8443, :8443"})
     void plainHttpRedirectsToTheTlsPortNamingItOnlyWhenItIsNot443(String tlsPort, String suffix) {
-        Map<String, String> kit = Kits.render(shop.project(), Kits.certificateMode(shop.pair()).setTlsPort(tlsPort));
+        Map<String, String> kit = Kits.render(shop.project(), Kits.certificateMode(shop.pair()).set("tlsPort", tlsPort));
 
         for (String site : List.of(Kits.HOST_SITE, Kits.COMPOSE_SITE)) {
             Directive file = ConfTree.parse(kit.get(site));
@@ -110,7 +110,7 @@ class TlsConfigTest {
     @CsvSource({"false, max-age=63072000", "true, max-age=63072000; includeSubDomains"})
     void hstsIsSetOnTheTlsServerWithIncludeSubDomainsWhenAsked(String includeSubDomains, String hsts) {
         Map<String, String> kit = Kits.render(shop.project(),
-                Kits.certificateMode(shop.pair()).setTlsHstsIncludeSubDomains(includeSubDomains));
+                Kits.certificateMode(shop.pair()).set("tlsHstsIncludeSubDomains", includeSubDomains));
 
         for (String site : List.of(Kits.HOST_SITE, Kits.COMPOSE_SITE)) {
             List<List<String>> headers = tlsServer(ConfTree.parse(kit.get(site))).all("add_header").stream()
@@ -122,7 +122,7 @@ class TlsConfigTest {
 
     @Test
     void composePublishesTheTlsPortAndMountsTheCertificateAndKeyReadOnly() throws IOException {
-        JsonNode nginx = composeNginx(Kits.certificateMode(shop.pair()).setListenPort("8080").setTlsPort("8443"));
+        JsonNode nginx = composeNginx(Kits.certificateMode(shop.pair()).set("listenPort", "8080").set("tlsPort", "8443"));
 
         assertEquals(List.of("8080:80", "8443:443"), strings(nginx.get("ports")));
         Path certificate = shop.pair().certificate();
@@ -134,7 +134,7 @@ class TlsConfigTest {
 
     @Test
     void composeInAcmeModeMountsLetsEncryptAndTheWebrootReadOnly() throws IOException {
-        JsonNode nginx = composeNginx(Kits.acmeMode().setTlsAcmeWebroot("/srv/acme"));
+        JsonNode nginx = composeNginx(Kits.acmeMode().set("tlsAcmeWebroot", "/srv/acme"));
 
         assertEquals(List.of("80:80", "443:443"), strings(nginx.get("ports")));
         assertEquals(List.of("./nginx/default.conf:/etc/nginx/conf.d/default.conf:ro", "/etc/letsencrypt:/etc/letsencrypt:ro",
@@ -143,7 +143,7 @@ class TlsConfigTest {
 
     @Test
     void composeWithoutTlsPublishesOnlyTheListenPort() throws IOException {
-        JsonNode nginx = composeNginx(new HostingSettings().setServerName("shop.test"));
+        JsonNode nginx = composeNginx(new HostingSettings().set("serverName", "shop.test"));
 
         assertEquals(List.of("80:80"), strings(nginx.get("ports")));
         assertEquals(List.of("./nginx/default.conf:/etc/nginx/conf.d/default.conf:ro"), strings(nginx.get("volumes")));
@@ -151,7 +151,7 @@ class TlsConfigTest {
 
     @Test
     void theAcmeBootstrapSiteExistsOnlyInAcmeModeAndPassesNginxT() {
-        Map<String, String> acme = Kits.render(shop.project(), Kits.acmeMode().setListenPort("8080").setTlsAcmeWebroot("/srv/acme"));
+        Map<String, String> acme = Kits.render(shop.project(), Kits.acmeMode().set("listenPort", "8080").set("tlsAcmeWebroot", "/srv/acme"));
         Directive file = ConfTree.parse(acme.get(Kits.BOOTSTRAP_SITE));
         Directive server = NginxRule.servers(file).get(0);
 
@@ -175,7 +175,7 @@ class TlsConfigTest {
             "ops&alerts@example.com, --email ops&alerts@example.com",
             "NONE, --register-unsafely-without-email"}, nullValues = "NONE")
     void installShInAcmeModePassesShellcheckAndRunsCertbotInWebrootMode(String email, String account) {
-        Path kit = writeHostKit(Kits.acmeMode().setTlsAcmeWebroot("/srv/acme").setTlsAcmeEmail(email));
+        Path kit = writeHostKit(Kits.acmeMode().set("tlsAcmeWebroot", "/srv/acme").set("tlsAcmeEmail", email));
         Path root = shop.dir().resolve("root-" + runs.incrementAndGet());
         Command shellcheck = Command.run(List.of(Tools.shellcheck(), kit.resolve("install.sh").toString()));
         Command dryRun = dryRun(kit, root);
@@ -241,7 +241,7 @@ class TlsConfigTest {
     /** The kit written to disk (install.sh needs its app/ folder), in a project of its own. */
     private static Path writeHostKit(HostingSettings settings) {
         SampleProject written = SampleProject.create(shop.dir().resolve("written-" + runs.incrementAndGet()));
-        written.generate(settings.setTargets(List.of("host")));
+        written.generate(settings.setList("targets", List.of("host")));
         return written.outputDir().resolve("host");
     }
 

@@ -70,10 +70,10 @@ class TlsEndToEndTest {
         for (Runtime runtime : Runtime.values()) {
             int listenPort = ports.get(runtime.ordinal() * 2);
             int tlsPort = ports.get(runtime.ordinal() * 2 + 1);
-            HostingSettings settings = Kits.certificateMode(pair).setPort(String.valueOf(appPort))
-                    .setListenPort(String.valueOf(listenPort)).setTlsPort(String.valueOf(tlsPort))
-                    .setStaticDirectory(staticDir.toString()).setTlsAcmeWebroot(webroot.toString())
-                    .setTargets(List.of(runtime == Runtime.HOST ? "host" : "compose"));
+            HostingSettings settings = Kits.certificateMode(pair).set("port", String.valueOf(appPort))
+                    .set("listenPort", String.valueOf(listenPort)).set("tlsPort", String.valueOf(tlsPort))
+                    .set("staticDirectory", staticDir.toString()).set("tlsAcmeWebroot", webroot.toString())
+                    .setList("targets", List.of(runtime == Runtime.HOST ? "host" : "compose"));
             Map<String, String> kit = Kits.render(shop.project(), settings);
             Path prefix = Files.createDirectories(dir.resolve("nginx-" + runtime));
             Nginx nginx = runtime == Runtime.HOST

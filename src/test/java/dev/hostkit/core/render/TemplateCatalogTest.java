@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TemplateCatalogTest {
-    private static final List<String> BUILT_IN_DOCKER = List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache",
-            "docker/{{runtime.gunicornConf}}.mustache");
+    private static final List<String> BUILT_IN_DOCKER = List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache");
+    private static final List<String> BUILT_IN_PYTHON_DOCKER = List.of("docker/.dockerignore.mustache",
+            "docker/Dockerfile.mustache", "docker/gunicorn.conf.py.mustache");
     private static final List<String> BUILT_IN_COMPOSE = List.of(
             "compose/app.env.mustache", "compose/compose.yaml.mustache", "compose/nginx/default.conf.mustache");
 
@@ -23,7 +25,7 @@ class TemplateCatalogTest {
     Path userDir;
 
     private TemplateCatalog catalog() {
-        return TemplateCatalog.load(new TemplateOrigins(userDir));
+        return TemplateCatalog.load(List.of(userDir), List.of());
     }
 
     private void userTemplate(String name, String content) throws IOException {
@@ -33,19 +35,33 @@ class TemplateCatalogTest {
     }
 
     @Test
-    void builtInTargets() {
-        TemplateCatalog catalog = TemplateCatalog.load(new TemplateOrigins(userDir.resolve("does-not-exist")));
-        assertEquals(List.of("compose", "docker", "host"), catalog.builtInTargets());
-        assertEquals(List.of(), catalog.customTargets());
-        assertEquals(List.of("compose", "docker", "host"), catalog.knownTargets());
-        assertEquals(BUILT_IN_DOCKER, catalog.templatesFor(List.of("docker")));
-        assertEquals(BUILT_IN_COMPOSE, catalog.templatesFor(List.of("compose")));
-        assertEquals(List.of(), catalog.templatesFor(List.of()));
+    void builtInTemplatesByTargetAndRuntime() {
+        TemplateCatalog catalog = TemplateCatalog.load(List.of(userDir.resolve("does-not-exist")), List.of());
+        assertEquals(List.of(), catalog.userFolders());
+        assertEquals(BUILT_IN_DOCKER, catalog.templatesFor(List.of("docker"), "java"));
+        assertEquals(BUILT_IN_PYTHON_DOCKER, catalog.templatesFor(List.of("docker"), "python"));
+        assertEquals(BUILT_IN_COMPOSE, catalog.templatesFor(List.of("compose"), "java"));
+        assertEquals(List.of(), catalog.templatesFor(List.of(), "java"));
+        assertEquals(List.of(), catalog.templatesFor(List.of("runtimes"), "java"), "runtimes/ is no target");
     }
 
     @Test
-    void noUserDirectoryAtAllIsFine() {
-        assertEquals(BUILT_IN_DOCKER, TemplateCatalog.load(new TemplateOrigins((Path) null)).templatesFor(List.of("docker")));
+    void aRuntimesOwnTemplateComesBeforeTheSharedOneOfTheSameName() {
+        TemplateOrigins java = new TemplateOrigins(List.of(), "java");
+        assertEquals(Optional.of("runtimes/java/docker/Dockerfile.mustache"), java.builtInSource("docker/Dockerfile.mustache"));
+        assertEquals(Optional.of("partials/nginx/site.mustache"), java.builtInSource("partials/nginx/site.mustache"));
+        assertEquals(Optional.of("runtimes/java/partials/host/install-release.mustache"),
+                java.builtInSource("partials/host/install-release.mustache"));
+        assertEquals(Optional.empty(), java.builtInSource("docker/gunicorn.conf.py.mustache"));
+        assertEquals(Optional.of("runtimes/python/docker/gunicorn.conf.py.mustache"),
+                new TemplateOrigins(List.of(), "python").builtInSource("docker/gunicorn.conf.py.mustache"));
+    }
+
+    @Test
+    void environmentFoldersAreNoTargets() throws IOException {
+        userTemplate("prod/docker/Dockerfile.mustache", "x");
+        userTemplate("scripts/run.sh.mustache", "x");
+        assertEquals(List.of("scripts"), TemplateCatalog.load(List.of(userDir), List.of("prod")).userFolders());
     }
 
     @Test
@@ -53,18 +69,17 @@ class TemplateCatalogTest {
         userTemplate("partials/mine.mustache", "x");
         userTemplate("partials/nginx/site.mustache", "x");
         TemplateCatalog catalog = catalog();
-        assertEquals(List.of(), catalog.customTargets());
-        List<String> all = catalog.templatesFor(List.of("docker", "compose", "host", "partials"));
+        assertEquals(List.of(), catalog.userFolders());
+        List<String> all = catalog.templatesFor(List.of("docker", "compose", "host", "partials"), "java");
         assertTrue(all.stream().noneMatch(name -> name.startsWith("partials/")), all::toString);
-        assertEquals(List.of(), catalog.templatesFor(List.of("partials")));
+        assertEquals(List.of(), catalog.templatesFor(List.of("partials"), "java"));
     }
 
     @Test
-    void aUserOverrideReplacesTheBuiltInAtTheSamePath() throws IOException {
+    void aUserOverrideReplacesTheBuiltInOfTheSameName() throws IOException {
         userTemplate("docker/Dockerfile.mustache", "FROM scratch # {{app.name}}\n");
-        TemplateCatalog catalog = catalog();
-        assertEquals(BUILT_IN_DOCKER, catalog.templatesFor(List.of("docker")));
-        assertEquals("FROM scratch # shop\n", new TemplateRenderer(new TemplateOrigins(userDir))
+        assertEquals(BUILT_IN_DOCKER, catalog().templatesFor(List.of("docker"), "java"));
+        assertEquals("FROM scratch # shop\n", new TemplateRenderer(new TemplateOrigins(List.of(userDir), "java"))
                 .render("docker/Dockerfile.mustache", Map.of("app", Map.of("name", "shop"))));
     }
 
@@ -73,22 +88,21 @@ class TemplateCatalogTest {
         userTemplate("docker/entrypoint.sh.mustache", "#!/bin/sh\n");
         userTemplate("docker/notes.txt", "not a template");
         TemplateCatalog catalog = catalog();
-        assertEquals(List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache", "docker/entrypoint.sh.mustache",
-                        "docker/{{runtime.gunicornConf}}.mustache"),
-                catalog.templatesFor(List.of("docker")));
-        assertEquals(BUILT_IN_COMPOSE, catalog.templatesFor(List.of("compose")));
-        assertEquals(List.of(), catalog.customTargets());
+        assertEquals(List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache", "docker/entrypoint.sh.mustache"),
+                catalog.templatesFor(List.of("docker"), "java"));
+        assertEquals(BUILT_IN_COMPOSE, catalog.templatesFor(List.of("compose"), "java"));
+        assertEquals(List.of("docker"), catalog.userFolders(), "the targets know that docker is a built-in one");
     }
 
     @Test
-    void aCustomFolderBecomesAKnownTarget() throws IOException {
+    void everyUserFolderIsListed() throws IOException {
         userTemplate("k8s/deployment.yaml.mustache", "kind: Deployment\n");
         userTemplate("k8s/base/service.yaml.mustache", "kind: Service\n");
         userTemplate("ansible/site.yml.mustache", "---\n");
         TemplateCatalog catalog = catalog();
-        assertEquals(List.of("ansible", "k8s"), catalog.customTargets());
-        assertEquals(List.of("compose", "docker", "host", "ansible", "k8s"), catalog.knownTargets());
-        assertEquals(List.of("k8s/base/service.yaml.mustache", "k8s/deployment.yaml.mustache"), catalog.templatesFor(List.of("k8s")));
+        assertEquals(List.of("ansible", "k8s"), catalog.userFolders());
+        assertEquals(List.of("k8s/base/service.yaml.mustache", "k8s/deployment.yaml.mustache"),
+                catalog.templatesFor(List.of("k8s"), "java"));
     }
 
     @Test
@@ -96,11 +110,10 @@ class TemplateCatalogTest {
         userTemplate("NOTES.md.mustache", "notes\n");
         userTemplate("k8s/deployment.yaml.mustache", "kind: Deployment\n");
         TemplateCatalog catalog = catalog();
-        assertEquals(List.of("NOTES.md.mustache", "k8s/deployment.yaml.mustache"), catalog.templatesFor(List.of("k8s")));
-        assertEquals(List.of("NOTES.md.mustache", "docker/.dockerignore.mustache", "docker/Dockerfile.mustache",
-                        "docker/{{runtime.gunicornConf}}.mustache"),
-                catalog.templatesFor(List.of("docker")));
-        assertEquals(List.of("NOTES.md.mustache"), catalog.templatesFor(List.of()));
+        assertEquals(List.of("NOTES.md.mustache", "k8s/deployment.yaml.mustache"), catalog.templatesFor(List.of("k8s"), "java"));
+        assertEquals(List.of("NOTES.md.mustache", "docker/.dockerignore.mustache", "docker/Dockerfile.mustache"),
+                catalog.templatesFor(List.of("docker"), "java"));
+        assertEquals(List.of("NOTES.md.mustache"), catalog.templatesFor(List.of(), "java"));
     }
 
     @Test

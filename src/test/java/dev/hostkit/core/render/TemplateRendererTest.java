@@ -27,7 +27,7 @@ class TemplateRendererTest {
     }
 
     private String render(String name, Map<String, Object> variables) {
-        return new TemplateRenderer(new TemplateOrigins(userDir)).render(name, variables);
+        return new TemplateRenderer(new TemplateOrigins(List.of(userDir), "java")).render(name, variables);
     }
 
     private TemplateException renderFails(String name, Map<String, Object> variables) {
@@ -152,7 +152,7 @@ class TemplateRendererTest {
 
     @Test
     void filePathsMayHoldTags() {
-        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(userDir));
+        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(List.of(userDir), "java"));
         Map<String, Object> variables = Map.of("app", Map.of("name", "shop"), "values", Map.of("on", true));
         assertEquals("host/nginx/shop.conf", renderer.renderPath("host/nginx/{{app.name}}.conf", variables));
         assertEquals("plain/path.txt", renderer.renderPath("plain/path.txt", variables));
@@ -161,7 +161,7 @@ class TemplateRendererTest {
 
     @Test
     void aPathWithAnEmptyFolderOrFileNameIsNotWritten() {
-        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(userDir));
+        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(List.of(userDir), "java"));
         Map<String, Object> variables = Map.of("values", Map.of());
         assertNull(renderer.renderPath("x/{{#values.on}}dir{{/values.on}}/f", variables));
         assertNull(renderer.renderPath("x/{{#values.on}}f{{/values.on}}", variables));
@@ -170,7 +170,7 @@ class TemplateRendererTest {
 
     @Test
     void aPathReadingAMissingVariableFails() {
-        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(userDir));
+        TemplateRenderer renderer = new TemplateRenderer(new TemplateOrigins(List.of(userDir), "java"));
         TemplateException e = assertThrows(TemplateException.class, () -> renderer.renderPath("k8s/{{app.nmae}}.yaml", Map.of()));
         assertContains("Cannot render the file name k8s/{{app.nmae}}.yaml: ", e.getMessage());
         assertContains("app.nmae", e.getMessage().substring(e.getMessage().indexOf(".yaml: ")));

@@ -1,6 +1,6 @@
 package dev.hostkit.core.write;
 
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class KitArchiveTest {
     private Path kit(String name) {
         Path root = temp.resolve(name);
         new KitWriter().write(List.of(KitFile.rendered("z.txt", "z\n"), KitFile.rendered("bin/install.sh", "#!/bin/sh\n"),
-                KitFile.rendered("a/b.txt", "b\n")), root, false);
+                KitFile.rendered("a/b.txt", "b\n")), root, false, path -> true);
         return root;
     }
 

@@ -1,7 +1,7 @@
 package dev.hostkit.core.write;
 
 import dev.hostkit.core.FileTree;
-import dev.hostkit.core.plan.KitFile;
+import dev.hostkit.core.files.KitFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class KitWriterTest {
     }
 
     private WriteReport write(boolean overwrite, KitFile... files) {
-        return writer.write(List.of(files), out(), overwrite);
+        return writer.write(List.of(files), out(), overwrite, path -> true);
     }
 
     private WriteReport write(KitFile... files) {
@@ -254,8 +254,8 @@ class KitWriterTest {
         Files.write(source, new byte[] {9, 8, 7});
         List<KitFile> files = List.of(text("z.txt", "z\n"), text("a/b.sh", "#!/bin/sh\n"), KitFile.copied("lib/app.jar", source),
                 text("unicode.txt", "grüße – 東京\n"));
-        writer.write(files, temp.resolve("one"), false);
-        writer.write(files, temp.resolve("two"), false);
+        writer.write(files, temp.resolve("one"), false, path -> true);
+        writer.write(files, temp.resolve("two"), false, path -> true);
         FileTree.assertSameFiles(FileTree.snapshot(temp.resolve("one")), FileTree.snapshot(temp.resolve("two")));
         assertEquals(Files.getPosixFilePermissions(temp.resolve("one/a/b.sh")), Files.getPosixFilePermissions(temp.resolve("two/a/b.sh")));
         assertEquals("grüße – 東京\n", Files.readString(temp.resolve("one/unicode.txt"), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.hostkit.core.render;
+package dev.hostkit.core.syntax;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

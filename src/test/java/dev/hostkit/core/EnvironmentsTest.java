@@ -1,6 +1,8 @@
-package dev.hostkit.core.model;
+package dev.hostkit.core;
 
 import dev.hostkit.core.settings.HostingEnvironment;
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,11 +17,11 @@ class EnvironmentsTest {
     private static final List<String> RESERVED = List.of("compose", "docker", "host", "partials");
 
     private static HostingEnvironment environment(String name) {
-        return new HostingEnvironment().setName(name);
+        return new HostingEnvironment(name, new HostingSettings());
     }
 
     private static List<String> select(List<HostingEnvironment> declared, String... selected) {
-        return Environments.select(declared, List.of(selected), RESERVED).stream().map(HostingEnvironment::getName).toList();
+        return Environments.select(declared, List.of(selected), RESERVED).stream().map(HostingEnvironment::name).toList();
     }
 
     private static String failure(List<HostingEnvironment> declared, String... selected) {
