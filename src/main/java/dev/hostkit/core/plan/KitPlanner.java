@@ -2,34 +2,24 @@ package dev.hostkit.core.plan;
 
 import dev.hostkit.core.BuiltIns;
 import dev.hostkit.core.files.KitFile;
-import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.render.TemplateCatalog;
 import dev.hostkit.core.render.TemplateOrigins;
 import dev.hostkit.core.render.TemplateRenderer;
-import dev.hostkit.core.runtime.AppRuntime;
-import dev.hostkit.core.runtime.RuntimeApp;
-import dev.hostkit.core.runtime.Runtimes;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
-import dev.hostkit.core.settings.SettingValues;
-import dev.hostkit.core.target.Contribution;
-import dev.hostkit.core.target.KitContext;
-import dev.hostkit.core.target.Target;
-import dev.hostkit.core.target.Targets;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Plans one kit in memory: checks the settings against their declarations, picks the runtime
- * and the targets, lets each contribute its variables and files, and renders every template.
+ * and the targets ({@link ResolvedKit}), lets each target contribute ({@link Contributions})
+ * and renders every template.
  * Nothing is written, so nothing is written unless all of it rendered.
  */
 public final class KitPlanner {
@@ -48,35 +38,20 @@ public final class KitPlanner {
     public List<KitFile> plan(HostingSettings raw, ProjectFacts project, List<Path> templateDirectories,
                               List<String> environmentFolders, Optional<String> environment) {
         TemplateCatalog catalog = TemplateCatalog.load(templateDirectories, environmentFolders);
-        SettingValues settings = SettingValues.parse(raw, builtIns.kitSettings());
-        List<Target> targets = Targets.select(builtIns.targets(), catalog.userFolders(), settings);
-        List<String> targetNames = targets.stream().map(Target::name).toList();
-        AppRuntime runtime = Runtimes.select(builtIns.runtimes(), settings, project);
-        SharedModel shared = SharedModel.resolve(settings, project, runtime.defaultPort(), environment);
-        RuntimeApp app = runtime.resolve(settings, project, shared, targets.stream().anyMatch(Target::shipsApplication));
-        KitContext kit = new KitContext(shared, app, settings, project, targetNames);
-
-        Map<String, Object> variables = shared.variables();
-        variables.put("runtime", Map.of("name", runtime.name()));
-        variables.put(runtime.name(), app.variables());
-        variables.put("targets", targetNames);
+        ResolvedKit resolved = ResolvedKit.resolve(builtIns, raw, project, catalog.userFolders(), environment);
+        Contributions contributions = Contributions.of(resolved);
+        String runtime = resolved.runtime().name();
         SortedMap<String, KitFile> files = new TreeMap<>();
-        Set<String> skipped = new HashSet<>();
-        for (Target target : targets) {
-            Contribution contribution = target.contribute(kit);
-            variables.put(target.name(), contribution.variables());
-            contribution.files().forEach(file -> files.put(file.path(), file));
-            skipped.addAll(contribution.skippedTemplates());
-        }
+        contributions.files().forEach(file -> files.put(file.path(), file));
 
-        TemplateOrigins origins = new TemplateOrigins(templateDirectories, runtime.name());
+        TemplateOrigins origins = new TemplateOrigins(templateDirectories, runtime);
         TemplateRenderer renderer = new TemplateRenderer(origins);
         Path overrides = templateDirectories.get(templateDirectories.size() - 1);
-        for (String template : catalog.templatesFor(targetNames, runtime.name())) {
-            if (skipped.contains(template)) {
+        for (String template : catalog.templatesFor(resolved.context().targets(), runtime)) {
+            if (contributions.skippedTemplates().contains(template)) {
                 continue;
             }
-            Map<String, Object> templateVariables = new LinkedHashMap<>(variables);
+            Map<String, Object> templateVariables = new LinkedHashMap<>(contributions.variables());
             templateVariables.put("template", templateVariables(template, origins, project.baseDir(), overrides));
             String output = renderer.renderPath(TemplateCatalog.outputPathOf(template), templateVariables);
             if (output != null) { // a user's template whose name renders empty is not written
