@@ -1,0 +1,247 @@
+package dev.hostkit.core;
+
+import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.InvalidSettingException;
+import dev.hostkit.core.settings.Setting;
+import dev.hostkit.testing.KitResolution;
+import dev.hostkit.testing.SampleProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Every setting's values, through the real core (declarations, parsing, the targets and the
+ * runtime): an accepted value reaches the template variable that carries it; a rejected one
+ * fails with a message that names the property, shows the value and says what is allowed.
+ */
+class SettingValidationTest {
+    private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    /** Where an accepted value shows in the template context, by property. */
+    private static final Map<String, String> VARIABLE = Map.ofEntries(
+            Map.entry("hosting.appName", "app.name"),
+            Map.entry("hosting.port", "app.port"),
+            Map.entry("hosting.listenPort", "nginx.listenPort"),
+            Map.entry("hosting.serverName", "nginx.serverName"),
+            Map.entry("hosting.healthPath", "app.healthPath"),
+            Map.entry("hosting.baseImage", "docker.baseImage"),
+            Map.entry("hosting.nginxImage", "compose.nginxImage"),
+            Map.entry("hosting.proxyTimeout", "nginx.proxyTimeout"),
+            Map.entry("hosting.clientMaxBodySize", "nginx.clientMaxBodySize"),
+            Map.entry("hosting.restartPolicy", "compose.restartPolicy"),
+            Map.entry("hosting.maxRamPercentage", "java.maxRamPercentage"),
+            Map.entry("hosting.javaVersion", "java.release"),
+            Map.entry("hosting.instances", "host.instances"),
+            Map.entry("hosting.installPrefix", "host.prefix"),
+            Map.entry("hosting.staticPath", "nginx.staticPath"),
+            Map.entry("hosting.tls.port", "tls.port"),
+            Map.entry("hosting.tls.acmeEmail", "tls.acmeEmail"));
+
+    @TempDir
+    Path dir;
+
+    private SampleProject project;
+
+    @BeforeEach
+    void createProject() {
+        project = SampleProject.create(dir);
+    }
+
+    /** Settings with this one value; the TLS ones on top of a certificate, as most count only with TLS on. */
+    private static HostingSettings with(String property, String value) {
+        HostingSettings settings = property.startsWith("hosting.tls.")
+                ? new HostingSettings().set("tlsCertificate", "/etc/ssl/shop/fullchain.pem")
+                        .set("tlsCertificateKey", "/etc/ssl/shop/privkey.pem")
+                : new HostingSettings();
+        return settings.set(setting(property).name(), value);
+    }
+
+    private static Setting<?> setting(String property) {
+        return BuiltIns.load().kitSettings().stream().filter(setting -> setting.label().equals(property)).findFirst()
+                .orElseThrow(() -> new AssertionError("no setting has the property " + property));
+    }
+
+    /** The value as InvalidSettingException shows it: in single quotes, control characters escaped. */
+    private static String shown(String value) {
+        return "'" + value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t").replace("\u0001", "\\u0001") + "'";
+    }
+
+    static Stream<Arguments> accepted() {
+        return Stream.of(
+                arguments("hosting.port", " 80 ", 80),
+                arguments("hosting.port", "1", 1),
+                arguments("hosting.port", "65535", 65535),
+                arguments("hosting.listenPort", "443", 443),
+                arguments("hosting.serverName", "*.example.com", Optional.of("*.example.com")),
+                arguments("hosting.serverName", "localhost", Optional.of("localhost")),
+                arguments("hosting.serverName", "", Optional.empty()),
+                arguments("hosting.healthPath", "/health", "/health"),
+                arguments("hosting.baseImage", "eclipse-temurin@" + DIGEST, "eclipse-temurin@" + DIGEST),
+                arguments("hosting.baseImage", "eclipse-temurin:21-jre@" + DIGEST, "eclipse-temurin:21-jre@" + DIGEST),
+                arguments("hosting.baseImage", " eclipse-temurin:21-jre ", "eclipse-temurin:21-jre"),
+                arguments("hosting.nginxImage", "docker.io/library/nginx:1.28", "docker.io/library/nginx:1.28"),
+                arguments("hosting.proxyTimeout", "1", 1),
+                arguments("hosting.proxyTimeout", "3600", 3600),
+                arguments("hosting.clientMaxBodySize", "0", "0"),
+                arguments("hosting.clientMaxBodySize", "512K", "512K"),
+                arguments("hosting.restartPolicy", "no", "no"),
+                arguments("hosting.restartPolicy", "always", "always"),
+                arguments("hosting.restartPolicy", "on-failure", "on-failure"),
+                arguments("hosting.restartPolicy", "on-failure:9999", "on-failure:9999"),
+                arguments("hosting.maxRamPercentage", "10", 10),
+                arguments("hosting.maxRamPercentage", "95", 95),
+                arguments("hosting.instances", "64", 64),
+                arguments("hosting.installPrefix", "/opt/shop/", "/opt/shop"),
+                arguments("hosting.staticPath", "/a/b/", "/a/b/"),
+                arguments("hosting.appName", "", "shop"),
+                arguments("hosting.port", "", 8080),
+                arguments("hosting.javaVersion", "21", 21),
+                arguments("hosting.tls.port", "8443", 8443),
+                arguments("hosting.tls.acmeEmail", "ops@example.com", "ops@example.com"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("accepted")
+    void acceptedValuesReachTheirVariable(String property, String value, Object expected) {
+        Object shown = KitResolution.variable(KitResolution.variables(with(property, value), project.facts()), VARIABLE.get(property));
+        assertEquals(expected instanceof java.util.Optional<?> optional ? optional.orElse(null) : expected, shown);
+    }
+
+    static Stream<Arguments> rejected() {
+        String tooLongHost = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(63));
+        return Stream.of(
+                arguments("hosting.port", "abc"),
+                arguments("hosting.port", "0"),
+                arguments("hosting.port", "65536"),
+                arguments("hosting.port", "-1"),
+                arguments("hosting.port", "80.0"),
+                arguments("hosting.port", "9999999999"),
+                arguments("hosting.listenPort", "http"),
+                arguments("hosting.listenPort", "0"),
+                arguments("hosting.listenPort", "70000"),
+                arguments("hosting.appName", "shop;rm"),
+                arguments("hosting.appName", "shop{"),
+                arguments("hosting.appName", "shop}"),
+                arguments("hosting.appName", "shop\"x"),
+                arguments("hosting.appName", "shop'x"),
+                arguments("hosting.appName", "my shop"),
+                arguments("hosting.appName", "Shop"),
+                arguments("hosting.appName", "-shop"),
+                arguments("hosting.appName", "shop-"),
+                arguments("hosting.appName", "a".repeat(64)),
+                arguments("hosting.serverName", "shop example.com"),
+                arguments("hosting.serverName", "shop.example.com;"),
+                arguments("hosting.serverName", "shop{.com"),
+                arguments("hosting.serverName", "shop\".com"),
+                arguments("hosting.serverName", "shop.example.com\nreturn 200"),
+                arguments("hosting.serverName", "shop..example.com"),
+                arguments("hosting.serverName", "-shop.example.com"),
+                arguments("hosting.serverName", "*.*.example.com"),
+                arguments("hosting.serverName", "a".repeat(64) + ".com"),
+                arguments("hosting.serverName", tooLongHost),
+                arguments("hosting.healthPath", "health"),
+                arguments("hosting.healthPath", "/he\"alth"),
+                arguments("hosting.healthPath", "/he alth"),
+                arguments("hosting.healthPath", "/he%20alth"),
+                arguments("hosting.healthPath", "/health;"),
+                arguments("hosting.healthPath", "/health'"),
+                arguments("hosting.javaVersion", "7"),
+                arguments("hosting.javaVersion", "100"),
+                arguments("hosting.javaVersion", "seventeen"),
+                arguments("hosting.baseImage", "eclipse-temurin"),
+                arguments("hosting.baseImage", "eclipse-temurin:latest"),
+                arguments("hosting.baseImage", "eclipse temurin:21"),
+                arguments("hosting.baseImage", "eclipse-temurin:21 jre"),
+                arguments("hosting.baseImage", "Eclipse-Temurin:21"),
+                arguments("hosting.baseImage", "eclipse-temurin:\"21\""),
+                arguments("hosting.baseImage", "eclipse-temurin@sha256:abc"),
+                arguments("hosting.nginxImage", "nginx"),
+                arguments("hosting.nginxImage", "nginx:latest"),
+                arguments("hosting.mainClass", "com.example.Main;"),
+                arguments("hosting.mainClass", "com.example..Main"),
+                arguments("hosting.mainClass", "com.example.Main -Dx=1"),
+                arguments("hosting.clientMaxBodySize", "10 m"),
+                arguments("hosting.clientMaxBodySize", "10mb"),
+                arguments("hosting.clientMaxBodySize", "-1"),
+                arguments("hosting.clientMaxBodySize", "10m;"),
+                arguments("hosting.proxyTimeout", "0"),
+                arguments("hosting.proxyTimeout", "3601"),
+                arguments("hosting.proxyTimeout", "60s"),
+                arguments("hosting.restartPolicy", "sometimes"),
+                arguments("hosting.restartPolicy", "on-failure:0"),
+                arguments("hosting.restartPolicy", "on-failure:10000"),
+                arguments("hosting.restartPolicy", "Always"),
+                arguments("hosting.maxRamPercentage", "9"),
+                arguments("hosting.maxRamPercentage", "96"),
+                arguments("hosting.maxRamPercentage", "75%"),
+                arguments("hosting.instances", "0"),
+                arguments("hosting.instances", "65"),
+                arguments("hosting.installPrefix", "opt/shop"),
+                arguments("hosting.installPrefix", "/"),
+                arguments("hosting.installPrefix", "/opt/my shop"),
+                arguments("hosting.installPrefix", "/opt/shop;"),
+                arguments("hosting.installPrefix", "/opt/../etc"),
+                arguments("hosting.installPrefix", "/opt/shop/.."),
+                arguments("hosting.staticDirectory", "/var/www/{shop}"),
+                arguments("hosting.staticDirectory", "/var/./www"),
+                arguments("hosting.staticPath", "/static"),
+                arguments("hosting.staticPath", "static/"),
+                arguments("hosting.staticPath", "/"),
+                arguments("hosting.staticPath", "/st atic/"),
+                arguments("hosting.javaCommand", "java"),
+                arguments("hosting.javaCommand", "/usr/bin/java -Xmx1g"),
+                arguments("hosting.tls.acme", "yes"),
+                arguments("hosting.tls.port", "0"),
+                arguments("hosting.tls.port", "80"),
+                arguments("hosting.tls.acmeEmail", "ops@"),
+                arguments("hosting.tls.acmeEmail", "ops@example.com; rm"),
+                arguments("hosting.tls.acmeWebroot", "var/www"),
+                arguments("hosting.tls.hstsIncludeSubDomains", "yes"),
+                arguments("hosting.tls.certificate", "fullchain.pem"),
+                arguments("hosting.tls.certificateKey", "/etc/ssl/my key.pem"),
+                arguments("hosting.runtime", "ruby"),
+                arguments("hosting.appDirectory", "no/such/folder"),
+                arguments("hosting.wsgiModule", "mysite.wsgi"),
+                arguments("hosting.wsgiModule", "mysite.wsgi:app lication"),
+                arguments("hosting.workers", "0"),
+                arguments("hosting.workers", "257"),
+                arguments("hosting.workers", "two"),
+                arguments("hosting.pythonVersion", "2.7"),
+                arguments("hosting.pythonVersion", "3"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("rejected")
+    void rejectedValuesNameTheParameterTheValueAndWhatIsAllowed(String property, String value) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> KitResolution.variables(with(property, value), project.facts()));
+        assertEquals(property, e.parameter(), e.getMessage());
+        String start = "Invalid value for " + property + ": " + shown(value.trim()) + ". Allowed: ";
+        assertTrue(e.getMessage().startsWith(start), () -> "expected a message starting with\n" + start + "\nbut was\n" + e.getMessage());
+    }
+
+    /** A setting added later gets its bad values here too. */
+    @Test
+    void everySingleValueSettingHasARejectedValueAbove() {
+        Set<String> rejected = rejected().map(arguments -> (String) arguments.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> declared = BuiltIns.load().kitSettings().stream().filter(setting -> setting.shape() == Setting.Shape.VALUE)
+                .map(Setting::label).collect(Collectors.toCollection(TreeSet::new));
+        declared.removeAll(rejected);
+        assertEquals(Set.of(), declared, "settings without a rejected value in rejected()");
+    }
+}
