@@ -73,6 +73,14 @@ public final class BuiltIns {
         return runtimes;
     }
 
+    /** The built-in template folders: each target's, each runtime's ({@code runtimes/<name>}) and the shared partials. */
+    public List<String> templateFolders() {
+        List<String> folders = new ArrayList<>(targets.stream().map(Target::name).toList());
+        runtimes.forEach(runtime -> folders.add("runtimes/" + runtime.name()));
+        folders.add("partials");
+        return List.copyOf(folders);
+    }
+
     /** Every setting a kit may have: the shared ones, the choice of targets and runtime, each runtime's and target's. */
     public List<Setting<?>> kitSettings() {
         List<Setting<?>> all = new ArrayList<>(SharedModel.SETTINGS);

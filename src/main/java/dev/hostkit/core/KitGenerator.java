@@ -44,7 +44,7 @@ public final class KitGenerator {
     public KitResult generate(KitRequest request) {
         List<String> declared = request.environments().stream().map(HostingEnvironment::name).toList();
         List<String> reserved = new ArrayList<>(builtIns.targets().stream().map(target -> target.name()).toList());
-        TemplateCatalog.load(List.of(request.templateDirectory()), declared).userFolders().stream()
+        TemplateCatalog.load(List.of(), List.of(request.templateDirectory()), declared).userFolders().stream()
                 .filter(folder -> !reserved.contains(folder)).forEach(reserved::add);
         reserved.add("partials");
         List<HostingEnvironment> selected = Environments.select(request.environments(), request.selectedEnvironments(), reserved);

@@ -40,7 +40,7 @@ import java.util.Map;
 public class GenerateMojo extends AbstractMojo {
     // ---- the build ----
 
-    /** Skip rendering the kit. Default: `false`. */
+    /** Skip rendering the kit: `true` or `false`. Default: `false`. */
     @Parameter(property = "hosting.skip")
     String skip;
 
@@ -59,8 +59,8 @@ public class GenerateMojo extends AbstractMojo {
     File templateDirectory;
 
     /**
-     * Replace files in the output directory that hostkit did not generate or that were changed by hand.
-     * Default: `false`.
+     * `true` replaces files in the output directory that hostkit did not generate or that were changed by
+     * hand. Default: `false`.
      */
     @Parameter(property = "hosting.overwrite")
     String overwrite;
@@ -72,13 +72,16 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     PlexusConfiguration environments;
 
-    /** Render only these environments, by name. Default: all declared. */
+    /**
+     * Render only these environments (a comma list of declared names); the other kits stay as they are.
+     * Default: all declared.
+     */
     @Parameter(property = "hosting.environments")
     List<String> selectedEnvironments;
 
     /**
-     * Pack each kit into a zip attached with classifier `hosting` (or `hosting-{environment}`), so that
-     * install and deploy publish it. Default: `true` in the lifecycle, `false` from the command line.
+     * `true` packs each kit into a zip attached with classifier `hosting` (or `hosting-{environment}`), so
+     * that install and deploy publish it. Default: `true` in the lifecycle, `false` from the command line.
      */
     @Parameter(property = "hosting.attach")
     String attach;
@@ -97,64 +100,70 @@ public class GenerateMojo extends AbstractMojo {
     String runtime;
 
     /**
-     * The application's name: the image, the compose project, the nginx upstream, the system user and unit.
-     * Default: the artifactId, lower-cased, other characters → `-`.
+     * The application's name (image, compose project, nginx upstream, system user and unit): 1–63 of `a-z 0-9
+     * -`, not starting or ending with `-`. Default: the artifactId, lower-cased, other characters → `-`.
      */
     @Parameter(property = "hosting.appName")
     String appName;
 
-    /** The TCP port the application listens on. Default: `8080` for Java, `8000` for Python. */
+    /** The TCP port the application listens on, 1–65535. Default: `8080` for Java, `8000` for Python. */
     @Parameter(property = "hosting.port")
     String port;
 
-    /** The path the health probes request; it must answer 2xx or 3xx. Default: `/`. */
+    /**
+     * The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, `. _ ~ / -`,
+     * optionally `?query` (adding `= &`). Default: `/`.
+     */
     @Parameter(property = "hosting.healthPath")
     String healthPath;
 
     /**
-     * Environment variables of the app, written into the kit (no secrets). Names match [A-Za-z_][A-Za-z0-9_]*;
-     * values are one line without control characters (tab allowed), and a value with `$` cannot also have a
-     * backslash before a quote or at its end. Default: none.
+     * Environment variables of the app, written into the kit (no secrets). Names match
+     * `[A-Za-z_][A-Za-z0-9_]*`; values are one line without control characters (tab allowed), and a value with
+     * `$` cannot also have a backslash before a quote or at its end. Default: none.
      */
     @Parameter
     Map<String, String> env;
 
-    /** Free values for your templates, read as `{{values.KEY}}`; keys match [A-Za-z_][A-Za-z0-9_]*. Default: none. */
+    /** Free values for your templates, read as `{{values.KEY}}`; keys match `[A-Za-z_][A-Za-z0-9_]*`. Default: none. */
     @Parameter
     Map<String, String> values;
 
     // ---- nginx ----
 
     /**
-     * The public host name nginx answers for; other Host headers are refused. Default: none: nginx answers any
-     * Host.
+     * The public host name nginx answers for, `*.` wildcard allowed; a request for any other Host gets no
+     * answer. Default: none: nginx answers any Host.
      */
     @Parameter(property = "hosting.serverName")
     String serverName;
 
-    /** The port nginx publishes for plain HTTP. Default: `80`. */
+    /** The port nginx publishes for plain HTTP, 1–65535. Default: `80`. */
     @Parameter(property = "hosting.listenPort")
     String listenPort;
 
-    /** The largest request body nginx accepts (client_max_body_size). Default: `10m`. */
+    /** The largest request body nginx accepts: a number with an optional `k`, `m` or `g`. Default: `10m`. */
     @Parameter(property = "hosting.clientMaxBodySize")
     String clientMaxBodySize;
 
-    /** Seconds nginx waits for the app to read a request and to answer (connecting: 5 s). Default: `60`. */
+    /** Seconds nginx waits for the app to read a request and to answer, 1–3600 (connecting: 5 s). Default: `60`. */
     @Parameter(property = "hosting.proxyTimeout")
     String proxyTimeout;
 
-    /** The URL prefix of the static files nginx serves itself. Default: `/static/`. */
+    /** The URL prefix of the static files nginx serves itself, starting and ending with `/`. Default: `/static/`. */
     @Parameter(property = "hosting.staticPath")
     String staticPath;
 
     // ---- HTTPS ----
 
-    /** The certificate chain (PEM) on the machine; with tlsCertificateKey it turns HTTPS on. Default: none. */
+    /**
+     * The certificate chain (PEM) on the machine, an absolute path; with `tlsCertificateKey` it turns HTTPS
+     * on. Default: none.
+     */
     @Parameter(property = "hosting.tls.certificate")
     String tlsCertificate;
 
-    /** The private key (PEM) of tlsCertificate on the machine: both or neither. Default: none. */
+    /** The private key (PEM) of `tlsCertificate` on the machine, an absolute path: both or neither. Default: none. */
     @Parameter(property = "hosting.tls.certificateKey")
     String tlsCertificateKey;
 
@@ -173,52 +182,65 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hosting.tls.acmeWebroot")
     String tlsAcmeWebroot;
 
-    /** The HTTPS port nginx publishes; not listenPort. Default: `443`. */
+    /** The HTTPS port nginx publishes, 1–65535, not `listenPort`. Default: `443`. */
     @Parameter(property = "hosting.tls.port")
     String tlsPort;
 
-    /** `true` adds includeSubDomains to the HSTS header. Default: `false`. */
+    /** `true` adds `includeSubDomains` to the HSTS header. Default: `false`. */
     @Parameter(property = "hosting.tls.hstsIncludeSubDomains")
     String tlsHstsIncludeSubDomains;
 
     // ---- target docker ----
 
     /**
-     * The base image of the app's container, Debian or Ubuntu based (the Dockerfile runs useradd, the Java
-     * probe bash). Default: the runtime's: `eclipse-temurin:{javaVersion}-jre`, `python:{pythonVersion}-slim`.
+     * The base image of the app's container: an explicit tag or digest, not `latest`; Debian or Ubuntu based
+     * (the Dockerfile runs useradd, the Java probe bash). Default: the runtime's:
+     * `eclipse-temurin:{javaVersion}-jre`, `python:{pythonVersion}-slim`.
      */
     @Parameter(property = "hosting.baseImage")
     String baseImage;
 
     // ---- target compose ----
 
-    /** The nginx image of the compose kit. Default: `nginx:1.28`. */
+    /** The nginx image of the compose kit: an explicit tag or digest, not `latest`. Default: `nginx:1.28`. */
     @Parameter(property = "hosting.nginxImage")
     String nginxImage;
 
-    /** The compose restart policy of the services. Default: `unless-stopped`. */
+    /**
+     * The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.
+     * Default: `unless-stopped`.
+     */
     @Parameter(property = "hosting.restartPolicy")
     String restartPolicy;
 
     // ---- target host ----
 
-    /** App instances on a bare machine, on ports port … port + instances - 1. Default: `1`. */
+    /**
+     * App instances on a bare machine, 1–64, on ports `port` … `port + instances - 1` (at most 65535).
+     * Default: `1`.
+     */
     @Parameter(property = "hosting.instances")
     String instances;
 
-    /** Where install.sh puts the releases on a bare machine. Default: `/opt/{appName}`. */
+    /**
+     * Where install.sh puts the releases on a bare machine: an absolute path of letters, digits and `. _ -`.
+     * Default: `/opt/{appName}`.
+     */
     @Parameter(property = "hosting.installPrefix")
     String installPrefix;
 
-    /** The folder nginx serves staticPath from on a bare machine. Default: `{installPrefix}/static`. */
+    /**
+     * The folder nginx serves `staticPath` from on a bare machine, an absolute path. Default:
+     * `{installPrefix}/static`.
+     */
     @Parameter(property = "hosting.staticDirectory")
     String staticDirectory;
 
     // ---- runtime java ----
 
     /**
-     * The Java feature release of the runtime image and the machine's JRE. Default: `maven.compiler.release`
-     * (or `.target`, `.source`), else `17`.
+     * The Java feature release (8–99) of the runtime image and of the machine's JRE. Default:
+     * `maven.compiler.release` (or `.target`, `.source`), else `17`.
      */
     @Parameter(property = "hosting.javaVersion")
     String javaVersion;
@@ -227,7 +249,7 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hosting.mainClass")
     String mainClass;
 
-    /** The share of the container's memory the JVM heap may take, in percent. Default: `75`. */
+    /** The share of the container's memory the JVM heap may take, 10–95 percent. Default: `75`. */
     @Parameter(property = "hosting.maxRamPercentage")
     String maxRamPercentage;
 
@@ -237,22 +259,25 @@ public class GenerateMojo extends AbstractMojo {
 
     // ---- runtime python ----
 
-    /** The folder with the app's sources (manage.py, requirements.txt). Default: the project's folder. */
+    /**
+     * The folder with the app's sources (`manage.py`, `requirements.txt`), absolute or relative to the
+     * project; it must exist. Default: the project's folder.
+     */
     @Parameter(property = "hosting.appDirectory")
     String appDirectory;
 
     /**
-     * The WSGI callable gunicorn serves, module:callable. Default: `{settings package}.wsgi:application` from
-     * `manage.py`, else the one `{package}/wsgi.py`.
+     * The WSGI callable gunicorn serves, `module:callable`. Default: `{settings package}.wsgi:application`
+     * from `manage.py`, else the one `{package}/wsgi.py`.
      */
     @Parameter(property = "hosting.wsgiModule")
     String wsgiModule;
 
-    /** gunicorn's worker processes. Default: `2 x cores + 1` at run time (`WEB_CONCURRENCY` wins). */
+    /** gunicorn's worker processes, 1–256. Default: `2 x cores + 1` at run time (`WEB_CONCURRENCY` wins). */
     @Parameter(property = "hosting.workers")
     String workers;
 
-    /** The Python version of the base image (`python:{pythonVersion}-slim`). Default: `3.11`. */
+    /** The Python version of the base image `python:{pythonVersion}-slim`, `3.N`. Default: `3.11`. */
     @Parameter(property = "hosting.pythonVersion")
     String pythonVersion;
 

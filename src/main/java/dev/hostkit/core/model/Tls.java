@@ -27,11 +27,12 @@ public record Tls(String certificate, String certificateKey, boolean acme, Optio
 
     public static final Setting<String> CERTIFICATE = Setting.value("tlsCertificate",
                     ValueType.absolutePath(PEM_EXAMPLE), "none",
-                    "The certificate chain (PEM) on the machine; with tlsCertificateKey it turns HTTPS on.")
+                    "The certificate chain (PEM) on the machine, an absolute path; with `tlsCertificateKey` it turns "
+                            + "HTTPS on.")
             .withProperty("hosting.tls.certificate");
     public static final Setting<String> CERTIFICATE_KEY = Setting.value("tlsCertificateKey",
                     ValueType.absolutePath("/etc/ssl/shop/privkey.pem"), "none",
-                    "The private key (PEM) of tlsCertificate on the machine: both or neither.")
+                    "The private key (PEM) of `tlsCertificate` on the machine, an absolute path: both or neither.")
             .withProperty("hosting.tls.certificateKey");
     public static final Setting<Boolean> ACME = Setting.value("tlsAcme", ValueType.bool(), "`false`",
                     "`true`: HTTPS with Let's Encrypt certificates from certbot's webroot mode "
@@ -45,9 +46,9 @@ public record Tls(String certificate, String certificateKey, boolean acme, Optio
             ValueType.absolutePath("/var/www/letsencrypt"), "`/var/www/letsencrypt`",
             "The folder nginx serves ACME challenges from.").withProperty("hosting.tls.acmeWebroot");
     public static final Setting<Integer> PORT = Setting.value("tlsPort", ValueType.port(), "`443`",
-            "The HTTPS port nginx publishes; not listenPort.").withProperty("hosting.tls.port");
+            "The HTTPS port nginx publishes, 1–65535, not `listenPort`.").withProperty("hosting.tls.port");
     public static final Setting<Boolean> HSTS_INCLUDE_SUB_DOMAINS = Setting.value("tlsHstsIncludeSubDomains",
-                    ValueType.bool(), "`false`", "`true` adds includeSubDomains to the HSTS header.")
+                    ValueType.bool(), "`false`", "`true` adds `includeSubDomains` to the HSTS header.")
             .withProperty("hosting.tls.hstsIncludeSubDomains");
     public static final List<Setting<?>> SETTINGS = List.of(CERTIFICATE, CERTIFICATE_KEY, ACME, ACME_EMAIL, ACME_WEBROOT,
             PORT, HSTS_INCLUDE_SUB_DOMAINS);

@@ -37,7 +37,7 @@ public final class KitPlanner {
      */
     public List<KitFile> plan(HostingSettings raw, ProjectFacts project, List<Path> templateDirectories,
                               List<String> environmentFolders, Optional<String> environment) {
-        TemplateCatalog catalog = TemplateCatalog.load(templateDirectories, environmentFolders);
+        TemplateCatalog catalog = TemplateCatalog.load(builtIns.templateFolders(), templateDirectories, environmentFolders);
         ResolvedKit resolved = ResolvedKit.resolve(builtIns, raw, project, catalog.userFolders(), environment);
         Contributions contributions = Contributions.of(resolved);
         String runtime = resolved.runtime().name();
@@ -62,7 +62,7 @@ public final class KitPlanner {
     }
 
     /** {@code template.*}: which template this is, where its content comes from and where an override goes. */
-    private static Map<String, Object> templateVariables(String template, TemplateOrigins origins, Path baseDir,
+    public static Map<String, Object> templateVariables(String template, TemplateOrigins origins, Path baseDir,
                                                          Path overrides) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("name", template);

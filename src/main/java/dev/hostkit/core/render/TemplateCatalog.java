@@ -16,13 +16,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The templates there are: the plugin's built-ins (listed in {@code templates.list}, since a
- * jar cannot be listed reliably) and every {@code *.mustache} file in the user's directories.
- * A top-level folder is a target; {@code partials/} holds shared blocks and is never rendered;
- * {@code runtimes/<runtime>/} holds a runtime's own templates and partials, by the same paths.
+ * The templates there are: the plugin's built-ins and every {@code *.mustache} file in the
+ * user's directories. A top-level folder is a target; {@code partials/} holds shared blocks and
+ * is never rendered; {@code runtimes/<runtime>/} holds a runtime's own templates and partials,
+ * by the same paths. Each built-in folder lists its templates in its own {@code templates.list}
+ * (a jar cannot be listed reliably), so a new target's folder brings its own list.
  */
 public final class TemplateCatalog {
-    static final String INDEX = TemplateOrigins.BUILT_IN_ROOT + "templates.list";
+    static final String INDEX = "templates.list";
     static final String PARTIALS = "partials";
     static final String SUFFIX = ".mustache";
 
@@ -35,18 +36,22 @@ public final class TemplateCatalog {
     }
 
     /**
+     * @param builtInFolders  the built-in template folders: each target's, {@code partials} and {@code runtimes/<name>}
      * @param userDirectories the user's template directories; they need not exist
      * @param notTargets      top-level folders of the user's directories that hold no targets
      *                        (the environments' override folders)
      */
-    public static TemplateCatalog load(List<Path> userDirectories, Collection<String> notTargets) {
+    public static TemplateCatalog load(Collection<String> builtInFolders, List<Path> userDirectories,
+                                       Collection<String> notTargets) {
         Set<String> user = new TreeSet<>();
         for (Path directory : userDirectories) {
             listUserTemplates(directory).stream()
                     .filter(name -> folderOf(name) == null || !notTargets.contains(folderOf(name)))
                     .forEach(user::add);
         }
-        return new TemplateCatalog(readIndex(), user);
+        Set<String> builtIn = new TreeSet<>();
+        builtInFolders.forEach(folder -> builtIn.addAll(readIndex(folder)));
+        return new TemplateCatalog(builtIn, user);
     }
 
     /** The user's top-level folders, which are targets unless a built-in one has the name. */
@@ -100,16 +105,18 @@ public final class TemplateCatalog {
         return new ArrayList<>(folders);
     }
 
-    private static Set<String> readIndex() {
+    /** The templates a built-in folder lists, by name; none when it has no list (a target of runtime templates only). */
+    private static Set<String> readIndex(String folder) {
         Set<String> names = new TreeSet<>();
-        try (InputStream in = TemplateCatalog.class.getClassLoader().getResourceAsStream(INDEX)) {
+        try (InputStream in = TemplateCatalog.class.getClassLoader()
+                .getResourceAsStream(TemplateOrigins.BUILT_IN_ROOT + folder + "/" + INDEX)) {
             if (in == null) {
-                throw new IllegalStateException("The plugin is missing its template index " + INDEX);
+                return names;
             }
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::trim)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(names::add);
+                    .forEach(name -> names.add(folder + "/" + name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

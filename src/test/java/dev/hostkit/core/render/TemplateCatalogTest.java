@@ -1,5 +1,6 @@
 package dev.hostkit.core.render;
 
+import dev.hostkit.core.BuiltIns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TemplateCatalogTest {
+    private static final List<String> FOLDERS = BuiltIns.load().templateFolders();
     private static final List<String> BUILT_IN_DOCKER = List.of("docker/.dockerignore.mustache", "docker/Dockerfile.mustache");
     private static final List<String> BUILT_IN_PYTHON_DOCKER = List.of("docker/.dockerignore.mustache",
             "docker/Dockerfile.mustache", "docker/gunicorn.conf.py.mustache");
@@ -25,7 +27,7 @@ class TemplateCatalogTest {
     Path userDir;
 
     private TemplateCatalog catalog() {
-        return TemplateCatalog.load(List.of(userDir), List.of());
+        return TemplateCatalog.load(FOLDERS, List.of(userDir), List.of());
     }
 
     private void userTemplate(String name, String content) throws IOException {
@@ -36,7 +38,7 @@ class TemplateCatalogTest {
 
     @Test
     void builtInTemplatesByTargetAndRuntime() {
-        TemplateCatalog catalog = TemplateCatalog.load(List.of(userDir.resolve("does-not-exist")), List.of());
+        TemplateCatalog catalog = TemplateCatalog.load(FOLDERS, List.of(userDir.resolve("does-not-exist")), List.of());
         assertEquals(List.of(), catalog.userFolders());
         assertEquals(BUILT_IN_DOCKER, catalog.templatesFor(List.of("docker"), "java"));
         assertEquals(BUILT_IN_PYTHON_DOCKER, catalog.templatesFor(List.of("docker"), "python"));
@@ -61,7 +63,7 @@ class TemplateCatalogTest {
     void environmentFoldersAreNoTargets() throws IOException {
         userTemplate("prod/docker/Dockerfile.mustache", "x");
         userTemplate("scripts/run.sh.mustache", "x");
-        assertEquals(List.of("scripts"), TemplateCatalog.load(List.of(userDir), List.of("prod")).userFolders());
+        assertEquals(List.of("scripts"), TemplateCatalog.load(FOLDERS, List.of(userDir), List.of("prod")).userFolders());
     }
 
     @Test

@@ -26,18 +26,19 @@ import java.util.regex.Pattern;
 public final class PythonRuntime implements AppRuntime {
     public static final Setting<String> APP_DIRECTORY = Setting.value("appDirectory",
             ValueType.of("Allowed: an existing folder, absolute or relative to the project.", path -> path),
-            "the project's folder", "The folder with the app's sources (manage.py, requirements.txt).");
+            "the project's folder", "The folder with the app's sources (`manage.py`, `requirements.txt`), absolute or relative to the "
+                    + "project; it must exist.");
     public static final Setting<String> WSGI_MODULE = Setting.value("wsgiModule", ValueType.matching(
                     Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*"),
                     "Allowed: module:callable, such as mysite.wsgi:application."),
             "`{settings package}.wsgi:application` from `manage.py`, else the one `{package}/wsgi.py`",
-            "The WSGI callable gunicorn serves, module:callable.");
+            "The WSGI callable gunicorn serves, `module:callable`.");
     public static final Setting<Integer> WORKERS = Setting.value("workers", ValueType.wholeNumber(1, 256,
                     "Allowed: a whole number of gunicorn workers from 1 to 256 (unset: 2 x cores + 1 at run time)."),
-            "`2 x cores + 1` at run time (`WEB_CONCURRENCY` wins)", "gunicorn's worker processes.");
+            "`2 x cores + 1` at run time (`WEB_CONCURRENCY` wins)", "gunicorn's worker processes, 1–256.");
     public static final Setting<String> PYTHON_VERSION = Setting.value("pythonVersion", ValueType.matching(
                     Pattern.compile("3\\.[0-9]{1,2}"), "Allowed: a Python 3 feature version such as 3.11 or 3.12."),
-            "`3.11`", "The Python version of the base image (`python:{pythonVersion}-slim`).");
+            "`3.11`", "The Python version of the base image `python:{pythonVersion}-slim`, `3.N`.");
     private static final List<Setting<?>> SETTINGS = List.of(APP_DIRECTORY, WSGI_MODULE, WORKERS, PYTHON_VERSION);
 
     @Override

@@ -1,0 +1,130 @@
+package dev.hostkit.maven;
+
+import dev.hostkit.core.BuildSettings;
+import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.settings.Setting;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The goal's parameters, as the plugin descriptor that maven-plugin-plugin generates from the
+ * Mojo (what help and IDEs show), are the declared settings: one parameter per setting, named
+ * like it, with its property, a type that holds what the user types, and a description that is
+ * the declaration's description and default.
+ */
+class ParameterDocumentationTest {
+    private static final Set<String> MAVEN_PROVIDED = Set.of("project", "session", "mojoExecution");
+    private static final Set<String> FILES = Set.of("outputDirectory", "templateDirectory");
+    private static Map<String, Element> parameters;
+    private static Map<String, Element> configuration;
+
+    @BeforeAll
+    static void readDescriptor() throws Exception {
+        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
+        Path descriptor = Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
+                .resolve("target/classes/META-INF/maven/plugin.xml");
+        assertTrue(Files.isRegularFile(descriptor), "no plugin descriptor at " + descriptor + " (maven-plugin-plugin writes it)");
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
+        Element mojo = null;
+        NodeList mojos = document.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element candidate = (Element) mojos.item(i);
+            if (text(candidate, "goal").equals("generate")) {
+                mojo = candidate;
+            }
+        }
+        assertTrue(mojo != null, "the descriptor has no generate goal");
+        parameters = children(child(mojo, "parameters"), "parameter", element -> text(element, "name"));
+        configuration = children(child(mojo, "configuration"), null, Element::getTagName);
+    }
+
+    private static List<Setting<?>> declared() {
+        List<Setting<?>> all = new ArrayList<>(BuildSettings.SETTINGS);
+        all.addAll(BuiltIns.load().kitSettings());
+        return all;
+    }
+
+    @Test
+    void everyParameterIsADeclaredSettingAndEverySettingAParameter() {
+        Set<String> names = new TreeSet<>(parameters.keySet());
+        names.removeAll(MAVEN_PROVIDED);
+        Set<String> settings = new TreeSet<>();
+        declared().forEach(setting -> settings.add(setting.name()));
+        assertEquals(settings, names);
+    }
+
+    @Test
+    void eachParameterHasItsSettingsPropertyTypeAndDocumentation() {
+        List<String> wrong = new ArrayList<>();
+        for (Setting<?> setting : declared()) {
+            Element parameter = parameters.get(setting.name());
+            if (parameter == null) {
+                continue; // the test above names it
+            }
+            String description = setting.description() + " Default: " + setting.defaultText() + ".";
+            if (!text(parameter, "description").replaceAll("\\s+", " ").equals(description)) {
+                wrong.add(setting.name() + ": the Mojo's Javadoc must read \"" + description + "\"");
+            }
+            String type = switch (setting.shape()) {
+                case VALUE -> FILES.contains(setting.name()) ? "java.io.File" : "java.lang.String";
+                case LIST -> "java.util.List";
+                case MAP -> "java.util.Map";
+                case NESTED -> "org.codehaus.plexus.configuration.PlexusConfiguration";
+            };
+            if (!text(parameter, "type").equals(type)) {
+                wrong.add(setting.name() + ": type " + text(parameter, "type") + ", expected " + type
+                        + " (values are strings, so that hostkit's validation gives the message)");
+            }
+            Element configured = configuration.get(setting.name());
+            String expression = configured == null ? "" : configured.getTextContent().trim();
+            String expected = setting.property().map(property -> "${" + property + "}").orElse("");
+            if (!expression.equals(expected)) {
+                wrong.add(setting.name() + ": property expression '" + expression + "', expected '" + expected + "'");
+            }
+            String defaultValue = configured == null ? "" : configured.getAttribute("default-value");
+            if (!defaultValue.isEmpty() && !("`" + defaultValue + "`").equals(setting.defaultText())) {
+                wrong.add(setting.name() + ": Maven's default " + defaultValue + " is not the declared " + setting.defaultText());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static Element child(Element parent, String name) {
+        NodeList found = parent.getElementsByTagName(name);
+        return (Element) found.item(0);
+    }
+
+    private static String text(Element parent, String name) {
+        Element child = child(parent, name);
+        return child == null ? "" : child.getTextContent().trim();
+    }
+
+    private static Map<String, Element> children(Element parent, String tag, java.util.function.Function<Element, String> key) {
+        Map<String, Element> byKey = new LinkedHashMap<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE && (tag == null || nodes.item(i).getNodeName().equals(tag))) {
+                Element element = (Element) nodes.item(i);
+                byKey.put(key.apply(element), element);
+            }
+        }
+        return byKey;
+    }
+}
