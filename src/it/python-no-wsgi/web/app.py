@@ -1,2 +1,0 @@
-def application(environ, start_response):
-    pass

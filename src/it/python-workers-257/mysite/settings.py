@@ -1,3 +1,0 @@
-SECRET_KEY = "it-only"
-ALLOWED_HOSTS = ["localhost"]
-STATIC_URL = "/static/"
