@@ -1,5 +1,6 @@
 package dev.hostkit.core;
 
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.plan.KitPlanner;
 import dev.hostkit.core.render.TemplateCatalog;

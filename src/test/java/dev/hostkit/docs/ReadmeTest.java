@@ -1,7 +1,7 @@
 package dev.hostkit.docs;
 
 import dev.hostkit.core.BuildSettings;
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.plan.KitPlanner;
 import dev.hostkit.core.render.TemplateOrigins;
 import dev.hostkit.core.settings.HostingSettings;

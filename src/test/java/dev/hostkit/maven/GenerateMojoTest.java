@@ -1,6 +1,6 @@
 package dev.hostkit.maven;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.FileTree;
 import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;

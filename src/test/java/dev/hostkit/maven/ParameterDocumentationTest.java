@@ -1,7 +1,7 @@
 package dev.hostkit.maven;
 
 import dev.hostkit.core.BuildSettings;
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.settings.Setting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.hostkit.testing;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.files.KitFile;

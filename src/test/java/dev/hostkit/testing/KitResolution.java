@@ -1,6 +1,6 @@
 package dev.hostkit.testing;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.plan.Contributions;
 import dev.hostkit.core.plan.ResolvedKit;
 import dev.hostkit.core.settings.HostingSettings;

@@ -1,6 +1,6 @@
 package dev.hostkit.core.plan;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.render.TemplateCatalog;
 import dev.hostkit.core.render.TemplateOrigins;

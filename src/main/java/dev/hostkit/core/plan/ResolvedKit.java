@@ -1,6 +1,6 @@
 package dev.hostkit.core.plan;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.runtime.AppRuntime;
 import dev.hostkit.core.runtime.RuntimeApp;

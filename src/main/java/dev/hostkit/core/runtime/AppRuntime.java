@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What runs the app (Java, Python): one implementation per runtime, a named component found by
- * {@link dev.hostkit.core.BuiltIns}. It declares its settings, recognises its projects and
+ * {@link dev.hostkit.core.registry.BuiltIns}. It declares its settings, recognises its projects and
  * turns the settings into a {@link RuntimeApp}; its templates live in
  * {@code templates/runtimes/<name>/}. Nothing outside it branches on the runtime.
  */

@@ -1,7 +1,5 @@
 package dev.hostkit.core.settings;
 
-import java.util.Optional;
-
 /**
  * A setting whose value cannot be used, or a setting that does not exist. The message names
  * the parameter (as its {@code hosting.*} property), the environment it was set in, the value
@@ -40,10 +38,6 @@ public final class InvalidSettingException extends RuntimeException {
 
     public String parameter() {
         return parameter;
-    }
-
-    public Optional<String> environment() {
-        return Optional.ofNullable(environment);
     }
 
     private static String message(String parameter, String value, String allowed, boolean unknown, String environment) {

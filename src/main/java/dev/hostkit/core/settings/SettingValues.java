@@ -69,9 +69,4 @@ public final class SettingValues {
     public boolean isSet(Setting<?> setting) {
         return parsed.containsKey(setting.name());
     }
-
-    /** The value as the user typed it, for messages; {@code null} when it is not set. */
-    public String typed(Setting<?> setting) {
-        return raw.get(setting.name());
-    }
 }

@@ -1,6 +1,5 @@
 package dev.hostkit.core.settings;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,10 +65,6 @@ public interface ValueType<T> {
             case "false" -> Boolean.FALSE;
             default -> null;
         });
-    }
-
-    static ValueType<String> oneOf(List<String> choices) {
-        return of("Allowed: " + String.join(", ", choices) + ".", value -> choices.contains(value) ? value : null);
     }
 
     /** An absolute path without spaces, quotes, shell or nginx syntax; one trailing '/' is dropped. */

@@ -1,6 +1,6 @@
 package dev.hostkit.core.model;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.SettingValues;

@@ -25,7 +25,6 @@ class SettingValuesTest {
         assertEquals(Optional.of(8080), values.get(PORT));
         assertEquals(List.of("docker", "host"), values.list(TARGETS));
         assertEquals(Map.of("A", "1"), values.map(ENV));
-        assertEquals(" 8080 ", values.typed(PORT));
         assertTrue(values.isSet(PORT));
         assertFalse(values.isSet(UNUSED));
         assertEquals(81, values.getOr(UNUSED, 81));

@@ -69,13 +69,6 @@ class ValueTypeTest {
     }
 
     @Test
-    void oneOfNamesTheChoices() {
-        Setting<String> mode = Setting.value("mode", ValueType.oneOf(List.of("fast", "safe")), "`safe`", "A mode.");
-        assertEquals(Optional.of("fast"), mode.parse("fast"));
-        assertEquals("Invalid value for hosting.mode: 'slow'. Allowed: fast, safe.", rejection(mode, "slow"));
-    }
-
-    @Test
     void listsAndMapsHaveNoSingleValue() {
         assertEquals(Optional.empty(), Setting.map("env", "none", "Env.").property());
         assertEquals("hosting.env", Setting.map("env", "none", "Env.").label());

@@ -1,6 +1,6 @@
 package dev.hostkit.core.runtime.java;
 
-import dev.hostkit.core.BuiltIns;
+import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.plan.ResolvedKit;
 import dev.hostkit.core.runtime.Placement;

@@ -1,4 +1,4 @@
-package dev.hostkit.core;
+package dev.hostkit.core.registry;
 
 import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.runtime.AppRuntime;
