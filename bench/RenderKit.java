@@ -1,4 +1,5 @@
 import dev.hostkit.core.KitGenerator;
+import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
 
@@ -23,7 +24,8 @@ public final class RenderKit {
                 .set("listenPort", args[4])
                 .set("staticDirectory", args[5]);
         ProjectFacts project = new ProjectFacts("shop", "1.0.0", output.getParent(), Path.of(args[1]),
-                List.of(Path.of(args[2])), "17");
-        new KitGenerator().generate(settings, project, output.resolveSibling("no-templates"), output, true);
+                List.of(Path.of(args[2])), "17", "jar", true);
+        new KitGenerator().generate(new KitRequest(settings, List.of(), List.of(), project,
+                output.resolveSibling("no-templates"), output, true));
     }
 }

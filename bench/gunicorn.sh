@@ -78,6 +78,7 @@ log "rendering the host kit (./mvnw compile)"
 (cd "$repo" && ./mvnw -B -q compile dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt" >&2)
 cat >"$work/RenderPythonKit.java" <<'JAVA'
 import dev.hostkit.core.KitGenerator;
+import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
 
@@ -88,10 +89,11 @@ import java.util.List;
 public final class RenderPythonKit {
     public static void main(String[] args) {
         Path project = Path.of(args[0]);
-        HostingSettings settings = new HostingSettings().setTargets(List.of("host")).setListenPort(args[1])
-                .setStaticDirectory(args[2]).setHealthPath("/health").setWorkers(args.length > 3 ? args[3] : null);
-        new KitGenerator().generate(settings, new ProjectFacts("shop", "1.0.0", project, null, List.of(), null, "pom", false),
-                project.resolve("src/main/hosting"), project.resolve("target/hosting"), true);
+        HostingSettings settings = new HostingSettings().setList("targets", List.of("host")).set("listenPort", args[1])
+                .set("staticDirectory", args[2]).set("healthPath", "/health").set("workers", args.length > 3 ? args[3] : null);
+        new KitGenerator().generate(new KitRequest(settings, List.of(), List.of(),
+                new ProjectFacts("shop", "1.0.0", project, null, List.of(), null, "pom", false),
+                project.resolve("src/main/hosting"), project.resolve("target/hosting"), true));
     }
 }
 JAVA
