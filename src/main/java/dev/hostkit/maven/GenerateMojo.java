@@ -9,6 +9,7 @@ import dev.hostkit.core.render.TemplateException;
 import dev.hostkit.core.settings.HostingEnvironment;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.InvalidSettingException;
+import dev.hostkit.core.settings.Setting;
 import dev.hostkit.core.write.KitWriteException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -26,6 +27,7 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import javax.inject.Inject;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -311,7 +313,9 @@ public class GenerateMojo extends AbstractMojo {
             boolean overwriting = BuildSettings.OVERWRITE.parse(overwrite).orElse(false);
             boolean attaching = BuildSettings.ATTACH.parse(attach).orElse(mojoExecution.getLifecyclePhase() != null);
             MojoParameters parameters = new MojoParameters(this, BuiltIns.load().kitSettings());
-            new ShadowedProperties(parameters, session, project, getLog()).warn();
+            List<Setting<?>> everySetting = new ArrayList<>(BuildSettings.SETTINGS);
+            everySetting.addAll(BuiltIns.load().kitSettings());
+            new ShadowedProperties(new MojoParameters(this, everySetting), session, project, getLog()).warn();
             KitResult result = generator.generate(new KitRequest(parameters.settings(), environments(),
                     selectedEnvironments == null ? List.of() : selectedEnvironments, MavenProjectFacts.of(project),
                     templateDirectory.toPath(), outputDirectory.toPath(), overwriting));

@@ -5,6 +5,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
+import java.io.File;
 import java.util.List;
 
 /**
@@ -32,13 +33,21 @@ final class ShadowedProperties {
                 Object configured = parameters.value(setting);
                 String shown = configured instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
                         : configured == null ? null : configured.toString();
-                if (fromProperty != null && shown != null && !shown.trim().equals(fromProperty.trim())) {
+                if (fromProperty != null && shown != null && !same(configured, shown, fromProperty)) {
                     log.warn("hosting: " + property + "=" + fromProperty + " is ignored: the plugin's <configuration> sets "
                             + setting.name() + " to '" + shown + "', and Maven gives the configuration precedence over "
                             + "properties. Remove <" + setting.name() + "> from the configuration to let the property decide.");
                 }
             });
         }
+    }
+
+    /** Whether the parameter holds the property's value: a folder as Maven resolves it, against the project. */
+    private boolean same(Object configured, String shown, String fromProperty) {
+        if (configured instanceof File file) {
+            return file.toPath().normalize().equals(project.getBasedir().toPath().resolve(fromProperty.trim()).normalize());
+        }
+        return shown.trim().equals(fromProperty.trim());
     }
 
     /** A user property (-D) first, then a property of the project or an active profile. */

@@ -184,10 +184,12 @@ class GenerateMojoTest {
     void aPropertyThatTheConfigurationOverridesIsReported(GenerateMojo mojo) throws Exception {
         mojo.session.getUserProperties().setProperty("hosting.port", "9090");
         mojo.session.getUserProperties().setProperty("hosting.listenPort", "8081");
+        mojo.session.getUserProperties().setProperty("hosting.outputDirectory", "target/hosting");
         withLog(mojo).execute();
         assertEquals(List.of("hosting: hosting.port=9090 is ignored: the plugin's <configuration> sets port to '9000', and "
                 + "Maven gives the configuration precedence over properties. Remove <port> from the configuration to let "
-                + "the property decide."), log.at("WARN"), "listenPort is not configured: its property is not ignored");
+                + "the property decide."), log.at("WARN"), "listenPort is not configured: its property is not ignored; "
+                + "the output directory is the property's, as Maven resolves it");
     }
 
     @Test
