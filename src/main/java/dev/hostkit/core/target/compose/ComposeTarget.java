@@ -1,0 +1,62 @@
+package dev.hostkit.core.target.compose;
+
+import dev.hostkit.core.settings.Setting;
+import dev.hostkit.core.settings.ValueType;
+import dev.hostkit.core.target.Contribution;
+import dev.hostkit.core.target.KitContext;
+import dev.hostkit.core.target.NginxSite;
+import dev.hostkit.core.target.Target;
+
+import javax.inject.Named;
+import javax.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code compose/}: the app's image from {@code ../docker} and nginx in front of it, on one compose network. */
+@Named("compose")
+@Singleton
+public final class ComposeTarget implements Target {
+    /** Where nginx's container mounts the volume with the app's static files. */
+    static final String STATIC_VOLUME = "/srv/static";
+
+    public static final Setting<String> NGINX_IMAGE = Setting.value("nginxImage", ValueType.image(), "`nginx:1.28`",
+            "The nginx image of the compose kit: an explicit tag or digest, not `latest`.");
+    public static final Setting<String> RESTART_POLICY = Setting.value("restartPolicy", ValueType.matching(
+                    Pattern.compile("no|always|unless-stopped|on-failure(:[1-9][0-9]{0,3})?"),
+                    "Allowed: no, always, unless-stopped, on-failure or on-failure:N."),
+            "`unless-stopped`", "The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.");
+
+    @Override
+    public String name() {
+        return "compose";
+    }
+
+    @Override
+    public List<String> requires() {
+        return List.of("docker");
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(NGINX_IMAGE, RESTART_POLICY);
+    }
+
+    @Override
+    public Contribution contribute(KitContext kit) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("restartPolicy", kit.settings().getOr(RESTART_POLICY, "unless-stopped"));
+        vars.put("nginxImage", kit.settings().getOr(NGINX_IMAGE, "nginx:1.28"));
+        // the app's collected static files reach nginx through a shared volume
+        Map<String, String> staticFiles = kit.runtime().imageStaticFiles()
+                .map(inImage -> Map.of("image", inImage, "volume", STATIC_VOLUME)).orElse(null);
+        if (staticFiles != null) {
+            vars.put("staticFiles", staticFiles);
+        }
+        // nginx runs in its own container and reaches the app by its service name
+        vars.put("site", NginxSite.variables(kit.shared(), 80, 443, List.of("app:" + kit.shared().app().port()),
+                staticFiles == null ? null : Map.of("path", kit.shared().nginx().staticPath(), "directory", STATIC_VOLUME)));
+        return Contribution.of(vars);
+    }
+}
