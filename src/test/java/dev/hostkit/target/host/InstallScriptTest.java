@@ -4,11 +4,7 @@ import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.HostKit;
 import dev.hostkit.testing.StubMachine;
 import dev.hostkit.testing.Tool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,32 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@link HostMachine}): shellcheck has nothing to say, a dry run only tells, the first run
  * installs everything and the second changes nothing.
  */
-class InstallScriptTest {
-    @TempDir
-    static Path appDir;
-    static SampleApp app;
-
-    @TempDir
-    Path tempDir;
-    private HostMachine machine;
-    private Path root;
-
-    @BeforeAll
-    static void buildApp() {
-        app = SampleApp.build(appDir);
-    }
-
-    @BeforeEach
-    void machine() {
-        machine = new HostMachine(tempDir, app);
-        root = machine.root();
-    }
-
-    @AfterEach
-    void stopInstances() {
-        machine.close();
-    }
-
+class InstallScriptTest extends OnHostMachine {
     @ParameterizedTest(name = "instances={0}")
     @ValueSource(ints = {1, 3})
     void shellcheckFindsNothing(int instances) throws Exception {

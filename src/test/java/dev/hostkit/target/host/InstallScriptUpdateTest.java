@@ -3,17 +3,12 @@ package dev.hostkit.target.host;
 import dev.hostkit.testing.HostKit;
 import dev.hostkit.testing.StubMachine;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -28,32 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a new build restarts the instances one at a time, each only once the one before answers; a
  * step that fails stops the script before anything is started.
  */
-class InstallScriptUpdateTest {
-    @TempDir
-    static Path appDir;
-    static SampleApp app;
-
-    @TempDir
-    Path tempDir;
-    private HostMachine machine;
-    private Path root;
-
-    @BeforeAll
-    static void buildApp() {
-        app = SampleApp.build(appDir);
-    }
-
-    @BeforeEach
-    void machine() {
-        machine = new HostMachine(tempDir, app);
-        root = machine.root();
-    }
-
-    @AfterEach
-    void stopInstances() {
-        machine.close();
-    }
-
+class InstallScriptUpdateTest extends OnHostMachine {
     @Test
     void aChangedJarRestartsTheInstancesOneAtATime() throws Exception {
         machine.withDebianNginx().withInstancesAnswering();
