@@ -1,17 +1,12 @@
 package dev.hostkit.docker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hostkit.testing.ComposeEnvFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A compose file read for the compose-like runner: no compose implementation that understands
@@ -28,12 +23,6 @@ import java.util.Set;
  * is a literal {@code $}; a variable reference fails.
  */
 final class ComposeFile {
-    private static final Set<String> TOP_LEVEL = Set.of("name", "services", "volumes");
-    private static final Set<String> SERVICE_KEYS = Set.of("image", "build", "restart", "env_file", "environment", "expose",
-            "healthcheck", "read_only", "tmpfs", "cap_drop", "cap_add", "security_opt", "ports", "volumes", "depends_on", "user");
-    private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile");
-    private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period", "disable");
-
     /** How a service's container publishes a port: compose's host side, and the container port. */
     record Port(String hostIp, String hostPort, String containerPort, String protocol) {}
 
@@ -49,53 +38,16 @@ final class ComposeFile {
     private final List<Service> services;
     private final List<String> volumes;
 
-    private ComposeFile(Path file, String name, List<Service> services, List<String> volumes) {
+    ComposeFile(Path file, String name, List<Service> services, List<String> volumes) {
         this.file = file;
         this.name = name;
         this.services = services;
         this.volumes = volumes;
     }
 
+    /** Reads a compose file strictly ({@link ComposeFileReader}): an unknown key fails. */
     static ComposeFile read(Path composeFile) {
-        Map<String, Object> root;
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> parsed = new ObjectMapper(new YAMLFactory()).readValue(composeFile.toFile(), Map.class);
-            root = parsed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + composeFile, e);
-        }
-        Path dir = composeFile.toAbsolutePath().getParent();
-        requireKnown(root.keySet(), TOP_LEVEL, "top level");
-        String name = string(root.get("name"), "name");
-        if (name == null) {
-            name = dir.getFileName().toString();
-        }
-        List<String> volumes = volumes(root.get("volumes"));
-        String project = name;
-        Map<String, Object> services = map(root.get("services"), "services");
-        List<Service> parsed = new ArrayList<>();
-        services.forEach((serviceName, definition) -> parsed.add(service(serviceName, map(definition, serviceName), dir, project, volumes)));
-        return new ComposeFile(composeFile, name, startOrder(parsed), volumes);
-    }
-
-    /**
-     * The top-level named volumes. Only compose's defaults are supported (local driver, no
-     * options, created by the project): {@code static: {}} or {@code static:}. A key such as
-     * {@code external}, {@code driver} or {@code name} fails, as every unknown key does.
-     */
-    private static List<String> volumes(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        map(value, "volumes").forEach((volume, definition) -> {
-            if (definition != null) {
-                requireKnown(map(definition, "volumes." + volume).keySet(), Set.of(), "volumes." + volume);
-            }
-            names.add(volume);
-        });
-        return List.copyOf(names);
+        return ComposeFileReader.read(composeFile);
     }
 
     Path file() {
@@ -126,7 +78,7 @@ final class ComposeFile {
         return volumeName(name, volume);
     }
 
-    private static String volumeName(String project, String volume) {
+    static String volumeName(String project, String volume) {
         return project + "_" + volume;
     }
 
@@ -159,7 +111,7 @@ final class ComposeFile {
             args.addAll(List.of("--restart", service.restart()));
         }
         Map<String, String> environment = new LinkedHashMap<>();
-        service.envFiles().forEach(envFile -> environment.putAll(EnvFile.read(envFile)));
+        service.envFiles().forEach(envFile -> environment.putAll(ComposeEnvFile.literal(envFile)));
         environment.putAll(service.environment());
         environment.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
         service.expose().forEach(port -> args.addAll(List.of("--expose", port)));
@@ -224,221 +176,5 @@ final class ComposeFile {
 
     static String shellQuote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    private static Service service(String name, Map<String, Object> definition, Path dir, String project, List<String> namedVolumes) {
-        requireKnown(definition.keySet(), SERVICE_KEYS, "service " + name);
-        String where = "services." + name + ".";
-        Path buildContext = null;
-        String dockerfile = null;
-        Object build = definition.get("build");
-        if (build instanceof String context) {
-            buildContext = dir.resolve(interpolate(context, where + "build")).normalize();
-        } else if (build != null) {
-            Map<String, Object> buildMap = map(build, where + "build");
-            requireKnown(buildMap.keySet(), BUILD_KEYS, where + "build");
-            buildContext = dir.resolve(string(buildMap.getOrDefault("context", "."), where + "build.context")).normalize();
-            dockerfile = string(buildMap.get("dockerfile"), where + "build.dockerfile");
-        }
-        String image = string(definition.get("image"), where + "image");
-        if (image == null && buildContext == null) {
-            throw new IllegalArgumentException(where + ": neither image nor build");
-        }
-        List<Path> envFiles = strings(definition.get("env_file"), where + "env_file").stream()
-                .map(path -> dir.resolve(path).normalize()).toList();
-        Map<String, String> environment = environment(definition.get("environment"), where + "environment");
-        Healthcheck healthcheck = null;
-        if (definition.get("healthcheck") != null) {
-            Map<String, Object> health = map(definition.get("healthcheck"), where + "healthcheck");
-            requireKnown(health.keySet(), HEALTHCHECK_KEYS, where + "healthcheck");
-            Object test = health.get("test");
-            List<String> testVector = test == null ? null
-                    : test instanceof String shell ? List.of("CMD-SHELL", interpolate(shell, where + "healthcheck.test"))
-                    : strings(test, where + "healthcheck.test");
-            healthcheck = new Healthcheck(testVector, string(health.get("interval"), where + "healthcheck.interval"),
-                    string(health.get("timeout"), where + "healthcheck.timeout"), string(health.get("retries"), where + "healthcheck.retries"),
-                    string(health.get("start_period"), where + "healthcheck.start_period"),
-                    Boolean.parseBoolean(string(health.get("disable"), where + "healthcheck.disable")));
-        }
-        List<Port> ports = strings(definition.get("ports"), where + "ports").stream().map(spec -> port(spec, where + "ports")).toList();
-        List<String> volumes = strings(definition.get("volumes"), where + "volumes").stream()
-                .map(spec -> mount(spec, dir, project, namedVolumes, where + "volumes")).toList();
-        return new Service(name, image, buildContext, dockerfile, string(definition.get("restart"), where + "restart"), envFiles,
-                environment, strings(definition.get("expose"), where + "expose"), healthcheck,
-                Boolean.parseBoolean(string(definition.get("read_only"), where + "read_only")),
-                strings(definition.get("tmpfs"), where + "tmpfs"), strings(definition.get("cap_drop"), where + "cap_drop"),
-                strings(definition.get("cap_add"), where + "cap_add"), strings(definition.get("security_opt"), where + "security_opt"),
-                ports, volumes, dependsOn(definition.get("depends_on"), where + "depends_on"), string(definition.get("user"), where + "user"));
-    }
-
-    /** Compose's short port syntax: {@code [[ip:]host:]container[/protocol]}. */
-    private static Port port(String spec, String where) {
-        String protocol = "tcp";
-        String body = spec;
-        int slash = body.indexOf('/');
-        if (slash >= 0) {
-            protocol = body.substring(slash + 1);
-            body = body.substring(0, slash);
-        }
-        String[] parts = body.split(":");
-        return switch (parts.length) {
-            case 1 -> new Port(null, null, parts[0], protocol);
-            case 2 -> new Port(null, parts[0], parts[1], protocol);
-            case 3 -> new Port(parts[0], parts[1], parts[2], protocol);
-            default -> throw new IllegalArgumentException(where + ": port syntax not supported: " + spec);
-        };
-    }
-
-    /**
-     * A short-syntax mount {@code source:target[:mode]} as {@code docker run --volume} takes it:
-     * a bind mount's source ({@code /...} or {@code ./...}) made absolute from the compose file's
-     * folder, a named volume's the project's volume {@code <project>_<name>}, which the top-level
-     * {@code volumes} must declare (as compose requires). Modes: {@code ro}, {@code rw}.
-     */
-    private static String mount(String spec, Path dir, String project, List<String> namedVolumes, String where) {
-        String[] parts = spec.split(":");
-        if (parts.length < 2 || parts.length > 3) {
-            throw new IllegalArgumentException(where + ": volume syntax not supported: " + spec);
-        }
-        if (parts.length == 3 && !Set.of("ro", "rw").contains(parts[2])) {
-            throw new IllegalArgumentException(where + ": volume mode not supported by the compose-like runner: " + spec);
-        }
-        if (!parts[1].startsWith("/")) {
-            throw new IllegalArgumentException(where + ": a mount target must be an absolute path: " + spec);
-        }
-        String source = parts[0];
-        String resolved;
-        if (source.startsWith("/")) {
-            resolved = source;
-        } else if (source.startsWith(".")) {
-            resolved = dir.resolve(source).normalize().toString();
-        } else if (namedVolumes.contains(source)) {
-            resolved = volumeName(project, source);
-        } else {
-            throw new IllegalArgumentException(where + ": service refers to undefined volume " + source
-                    + " (declare it in the top-level volumes): " + spec);
-        }
-        return resolved + ":" + parts[1] + (parts.length == 3 ? ":" + parts[2] : "");
-    }
-
-    private static Map<String, String> dependsOn(Object value, String where) {
-        Map<String, String> conditions = new LinkedHashMap<>();
-        if (value == null) {
-            return conditions;
-        }
-        if (value instanceof List<?>) {
-            strings(value, where).forEach(service -> conditions.put(service, "service_started"));
-            return conditions;
-        }
-        map(value, where).forEach((service, definition) -> {
-            Map<String, Object> options = map(definition, where + "." + service);
-            requireKnown(options.keySet(), Set.of("condition"), where + "." + service);
-            conditions.put(service, string(options.getOrDefault("condition", "service_started"), where + "." + service + ".condition"));
-        });
-        return conditions;
-    }
-
-    private static Map<String, String> environment(Object value, String where) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        if (value == null) {
-            return environment;
-        }
-        if (value instanceof List<?>) {
-            for (String entry : strings(value, where)) {
-                int equals = entry.indexOf('=');
-                if (equals < 0) {
-                    throw new IllegalArgumentException(where + ": taking a variable from the deploying shell is not supported: " + entry);
-                }
-                environment.put(entry.substring(0, equals), entry.substring(equals + 1));
-            }
-            return environment;
-        }
-        map(value, where).forEach((key, entry) -> environment.put(key, string(entry, where + "." + key)));
-        return environment;
-    }
-
-    private static List<Service> startOrder(List<Service> services) {
-        Map<String, Service> byName = new LinkedHashMap<>();
-        services.forEach(service -> byName.put(service.name(), service));
-        Set<String> done = new LinkedHashSet<>();
-        for (Service service : services) {
-            visit(service, byName, done, new LinkedHashSet<>());
-        }
-        return done.stream().map(byName::get).toList();
-    }
-
-    private static void visit(Service service, Map<String, Service> byName, Set<String> done, Set<String> path) {
-        if (done.contains(service.name())) {
-            return;
-        }
-        if (!path.add(service.name())) {
-            throw new IllegalArgumentException("depends_on cycle: " + path);
-        }
-        for (String dependency : service.dependsOn().keySet()) {
-            Service required = byName.get(dependency);
-            if (required == null) {
-                throw new IllegalArgumentException("service " + service.name() + " depends on unknown service " + dependency);
-            }
-            visit(required, byName, done, path);
-        }
-        done.add(service.name());
-    }
-
-    private static void requireKnown(Set<String> keys, Set<String> known, String where) {
-        for (String key : keys) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("compose key '" + key + "' (" + where + ") is not supported by the "
-                        + "compose-like runner of the docker tests: teach dev.hostkit.docker.ComposeFile what compose does with it");
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value, String where) {
-        if (!(value instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(where + ": expected a mapping, found " + value);
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private static List<String> strings(Object value, String where) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof String single) {
-            return List.of(interpolate(single, where));
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(where + ": expected a list, found " + value);
-        }
-        return list.stream().map(item -> string(item, where)).toList();
-    }
-
-    private static String string(Object value, String where) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw new IllegalArgumentException(where + ": expected a scalar, found " + value);
-        }
-        return interpolate(value.toString(), where);
-    }
-
-    /** Compose interpolation: {@code $$} is a dollar; a variable would come from the deploying shell. */
-    static String interpolate(String value, String where) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '$') {
-                if (i + 1 < value.length() && value.charAt(i + 1) == '$') {
-                    out.append('$');
-                    i++;
-                    continue;
-                }
-                throw new IllegalArgumentException(where + ": variable interpolation is not supported by the compose-like runner: " + value);
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

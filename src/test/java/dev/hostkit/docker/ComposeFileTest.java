@@ -1,7 +1,8 @@
 package dev.hostkit.docker;
 
-import dev.hostkit.testing.Commands;
 import dev.hostkit.core.syntax.Quoting;
+import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.ComposeEnvFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,8 +103,8 @@ class ComposeFileTest {
 
     @Test
     void composeInterpolationDoubleDollarIsADollar() {
-        assertEquals("a$b", ComposeFile.interpolate("a$$b", "x"));
-        assertThrows(IllegalArgumentException.class, () -> ComposeFile.interpolate("${HOME}", "x"));
+        assertEquals("a$b", ComposeValues.interpolate("a$$b", "x"));
+        assertThrows(IllegalArgumentException.class, () -> ComposeValues.interpolate("${HOME}", "x"));
     }
 
     @Test
@@ -114,9 +115,10 @@ class ComposeFileTest {
         assertEquals("exit 0", ComposeFile.shellCommand(List.of("CMD-SHELL", "exit 0")));
     }
 
+/** The env files as the runner reads them: escapes decoded as compose does, interpolation refused. */
     @Test
     void envFileReadsAsComposeDoes() {
-        Map<String, String> values = EnvFile.parse(String.join("\n",
+        Map<String, String> values = ComposeEnvFile.literal(String.join("\n",
                 "# comment",
                 "",
                 "PLAIN=some value # trailing comment",
@@ -126,7 +128,8 @@ class ComposeFileTest {
                 "EMPTY="), "test.env");
         assertEquals(Map.of("PLAIN", "some value", "EXPORTED", "yes", "DOUBLE", "say \"hi\"\tback\\slash $5",
                 "SINGLE", "$literal \"quotes\" it's a\\b", "EMPTY", ""), values);
-        assertThrows(IllegalArgumentException.class, () -> EnvFile.parse("X=\"$HOME\"", "test.env"));
+        assertThrows(IllegalArgumentException.class, () -> ComposeEnvFile.literal("X=\"$HOME\"", "test.env"));
+        assertThrows(IllegalArgumentException.class, () -> ComposeEnvFile.literal("X=$HOME", "test.env"));
     }
 
     /** What hostkit writes into app.env (Quoting.composeEnvFile) reads back as the value. */
@@ -140,7 +143,7 @@ class ComposeFileTest {
             } catch (IllegalArgumentException refused) {
                 continue; // hostkit refuses such a value in the first place
             }
-            assertEquals(value, EnvFile.parse(line, "app.env").get("KEY"), line);
+            assertEquals(value, ComposeEnvFile.literal(line, "app.env").get("KEY"), line);
         }
     }
 

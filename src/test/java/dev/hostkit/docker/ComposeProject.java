@@ -1,9 +1,14 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.Daemon;
+import dev.hostkit.testing.HttpResponse;
+
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs a compose file's services on the private daemon with plain docker commands, as
@@ -110,7 +115,7 @@ final class ComposeProject implements AutoCloseable {
             if (status.equals("exited") || status.equals("dead")) {
                 throw new AssertionError(service + " stopped (" + state + ") while waiting for " + condition + "\n" + diagnostics(container));
             }
-            sleep(250);
+            Daemon.sleep(250);
         }
         throw new AssertionError(service + " did not reach " + condition + " within " + timeout + " (last: " + state + ")\n"
                 + diagnostics(container));
@@ -163,12 +168,24 @@ final class ComposeProject implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+    /**
+     * A request to a port the daemon published. Right after nginx's container starts,
+     * docker-proxy may accept a connection and close it before nginx listens: such a request is
+     * repeated, for up to 5 s.
+     */
+    static HttpResponse untilAnswered(Supplier<HttpResponse> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse response = request.get();
+                if (!response.noAnswer() || attempt == 20) {
+                    return response;
+                }
+            } catch (UncheckedIOException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+            Daemon.sleep(250);
         }
     }
 }

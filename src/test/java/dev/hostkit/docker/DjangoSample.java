@@ -1,31 +1,23 @@
 package dev.hostkit.docker;
 
-import dev.hostkit.testing.KitGeneration;
-import dev.hostkit.core.KitGenerator;
-import dev.hostkit.core.settings.HostingSettings;
-import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.testing.DjangoExample;
+import dev.hostkit.testing.KitProject;
+import dev.hostkit.testing.KitVariant;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * The Django sample of the container tests: a copy of examples/hello-django (Django 3.2, answers
- * / and /health, admin's static files collected at build), rendered with the python runtime by
- * the core ({@link KitGenerator}) as the Maven goal renders a pom-packaged project without Java
- * sources. Its image builds on the python:3.11-slim stand-in, whose Debian Django and gunicorn
- * satisfy requirements.txt offline.
+ * The Django sample of the container tests: the {@link DjangoExample} (Django 3.2, answers / and
+ * /health, admin's static files collected at build), rendered with the python runtime as the
+ * goal renders a pom-packaged project without Java sources. Its image builds on the
+ * python:3.11-slim stand-in, whose Debian Django and gunicorn satisfy requirements.txt offline.
  */
 final class DjangoSample implements KitSample {
     static final String SERVER_NAME = "hello.example.com";
     static final String GREETING = "Hello from Django behind gunicorn and nginx\n";
     /** A file of Django's admin app: collectstatic puts it in the image, nginx serves it from the shared volume. */
     static final String STATIC_PATH = "/static/admin/css/base.css";
-    private static final Path EXAMPLE = Path.of("examples/hello-django");
 
     private final Path dir;
 
@@ -72,32 +64,8 @@ final class DjangoSample implements KitSample {
 
     @Override
     public Path renderKit() {
-        Path project = dir.resolve("hello-django");
-        copyExample(project);
-        ProjectFacts facts = new ProjectFacts("hello-django", "1.0.0", project, null, List.of(), null, "pom", false);
-        HostingSettings settings = new HostingSettings()
-                .set("serverName", SERVER_NAME)
-                .set("healthPath", "/health")
-                .set("workers", "3");
-        Path output = project.resolve("target/hosting");
-        KitGeneration.write(settings, facts, project.resolve("src/main/hosting"), output, false);
-        return output;
-    }
-
-    private static void copyExample(Path project) {
-        Path source = PrivateDocker.projectDir().resolve(EXAMPLE);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.filter(path -> !path.getFileName().toString().equals("target")
-                    && !path.toString().contains("__pycache__")).toList()) {
-                Path target = project.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new KitVariant(name(), KitProject.django("hello-django"), settings -> settings
+                .set("serverName", SERVER_NAME).set("healthPath", "/health").set("workers", "3"))
+                .render(dir.resolve("hello-django")).root();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +35,7 @@ class DockerLayersDockerTest {
         docker.ensureImages("eclipse-temurin:17-jre");
         JavaSample sample = new JavaSample(dir);
         Path before = sample.renderKit().resolve("docker");
-        Path after = sample.renderKit("changed code").resolve("docker");
+        Path after = sample.renderKit("changed code", settings -> {}).resolve("docker");
         assertTrue(Files.readString(after.resolve("Dockerfile")).contains("COPY lib/ /app/lib/"), "the kit has a lib/ layer");
 
         String image = "hostkit-layers-" + ProcessHandle.current().pid();
@@ -56,10 +57,10 @@ class DockerLayersDockerTest {
         }
 
         // The same measured by the bench script, against a fat jar in one layer.
-        Commands.Result bench = Commands.run(List.of("bash", PrivateDocker.projectDir().resolve("bench/docker-layers.sh").toString(),
+        Commands.Result bench = Commands.run(List.of("bash", ProjectDir.resolve("bench/docker-layers.sh").toString(),
                 before.toString(), after.toString()), null, docker.environment(), Duration.ofMinutes(10));
         bench.orThrow();
-        Path report = PrivateDocker.projectDir().resolve("target/bench/docker-layers.txt");
+        Path report = ProjectDir.resolve("target/bench/docker-layers.txt");
         Files.createDirectories(report.getParent());
         Files.writeString(report, bench.stdout(), StandardCharsets.UTF_8);
 

@@ -1,43 +1,32 @@
 package dev.hostkit.docker;
 
-import dev.hostkit.testing.SampleProject;
-import dev.hostkit.testing.KitGeneration;
-import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
-import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.testing.JavaBuild;
+import dev.hostkit.testing.KitProject;
+import dev.hostkit.testing.KitVariant;
+import dev.hostkit.testing.ProjectDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * The Java sample of the container tests: examples/hello-java's Hello (answers / and /health
  * on $PORT) compiled here, packaged as hello-java-1.0.0.jar with a Main-Class, plus real runtime
  * dependency jars (Jackson, SnakeYAML, taken from the test classpath, about 3 MB) so the kit has
- * a lib/ layer worth caching. Its kit is rendered by the core ({@link KitGenerator}) exactly as
- * the Maven goal would.
+ * a lib/ layer worth caching. Its kit is rendered by the real generator, as the goal would.
  */
 final class JavaSample implements KitSample {
     static final String SERVER_NAME = "hello.example.com";
     static final String GREETING = "Hello from hostkit";
-    private static final Path SOURCE = Path.of("examples/hello-java/src/main/java/dev/hostkit/example/Hello.java");
+    private static final String SOURCE = "examples/hello-java/src/main/java/dev/hostkit/example/Hello.java";
     /** Classes whose jars become the sample's runtime dependencies. */
     private static final List<Class<?>> DEPENDENCIES = List.of(
             com.fasterxml.jackson.databind.ObjectMapper.class,
@@ -79,33 +68,24 @@ final class JavaSample implements KitSample {
 
     @Override
     public Path renderKit() {
-        return renderKit("");
+        return renderKit("", settings -> {});
     }
 
     /**
      * Compiles the app, with {@code codeChange} inserted into its greeting (a change to the
-     * app's code only: same dependencies), and renders the kit into its own folder.
+     * app's code only: same dependencies), and renders the kit into its own folder, with
+     * settings of the test's own on top of the sample's (TLS, ports, ...).
      */
-    Path renderKit(String codeChange) {
-        return renderKit(codeChange, settings -> settings);
-    }
-
-    /** The kit with settings of the test's own on top of the sample's (TLS, ports, ...). */
-    Path renderKit(String codeChange, UnaryOperator<HostingSettings> customize) {
+    Path renderKit(String codeChange, Consumer<HostingSettings> customize) {
         Path project = dir.resolve("project" + (codeChange.isEmpty() ? "" : "-" + Integer.toHexString(codeChange.hashCode())));
-        Path jar = project.resolve("target/hello-java-1.0.0.jar");
-        compileAndPackage(project, codeChange, jar);
-        ProjectFacts facts = SampleProject.jarProject("hello-java", project, jar, dependencyJars(), "17");
-        HostingSettings settings = customize.apply(new HostingSettings()
-                .set("serverName", SERVER_NAME)
-                .set("healthPath", "/health")
-                .setMap("env", Map.of("GREETING", GREETING)));
-        Path output = project.resolve("target/hosting");
-        KitGeneration.write(settings, facts, project.resolve("src/main/hosting"), output, false);
-        return output;
+        Path jar = compileAndPackage(project, codeChange);
+        Consumer<HostingSettings> sample = settings -> settings.set("serverName", SERVER_NAME).set("healthPath", "/health")
+                .setMap("env", Map.of("GREETING", GREETING));
+        return new KitVariant(name(), KitProject.jars("hello-java", jar, dependencyJars()), sample.andThen(customize))
+                .render(project).root();
     }
 
-    static List<Path> dependencyJars() {
+    private static List<Path> dependencyJars() {
         List<Path> jars = new ArrayList<>();
         for (Class<?> type : DEPENDENCIES) {
             try {
@@ -121,11 +101,12 @@ final class JavaSample implements KitSample {
         return jars;
     }
 
-    private static void compileAndPackage(Path project, String codeChange, Path jar) {
+    /** hello-java-1.0.0.jar, the same bytes for the same code (fixed entry times). */
+    private static Path compileAndPackage(Path project, String codeChange) {
         try {
             Path sourceFile = project.resolve("src/main/java/dev/hostkit/example/Hello.java");
             Files.createDirectories(sourceFile.getParent());
-            String source = Files.readString(PrivateDocker.projectDir().resolve(SOURCE), StandardCharsets.UTF_8);
+            String source = Files.readString(ProjectDir.resolve(SOURCE), StandardCharsets.UTF_8);
             if (!codeChange.isEmpty()) {
                 String marker = "\" (instance on port \"";
                 if (!source.contains(marker)) {
@@ -134,37 +115,11 @@ final class JavaSample implements KitSample {
                 source = source.replace(marker, "\" (" + codeChange + ", instance on port \"");
             }
             Files.writeString(sourceFile, source, StandardCharsets.UTF_8);
-            Path classes = project.resolve("target/classes");
-            Files.createDirectories(classes);
-            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            int exit = compiler.run(null, errors, errors, "--release", "17", "-d", classes.toString(), sourceFile.toString());
-            if (exit != 0) {
-                throw new IllegalStateException("javac failed:\n" + errors.toString(StandardCharsets.UTF_8));
-            }
-            writeJar(classes, jar);
+            Path classes = JavaBuild.compile(List.of(sourceFile), project.resolve("target/classes"));
+            return JavaBuild.jar(project.resolve("target/hello-java-1.0.0.jar"), "dev.hostkit.example.Hello", classes,
+                    name -> true, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A jar with fixed entry times, so the same classes always make the same bytes. */
-    private static void writeJar(Path classes, Path jar) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hostkit.example.Hello");
-        Files.createDirectories(jar.getParent());
-        FileTime fixed = FileTime.fromMillis(1767225600000L);
-        try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> walk = Files.walk(classes)) {
-            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
-                JarEntry entry = new JarEntry(classes.relativize(path).toString().replace('\\', '/'));
-                entry.setLastModifiedTime(fixed);
-                out.putNextEntry(entry);
-                out.write(Files.readAllBytes(path));
-                out.closeEntry();
-            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.Daemon;
+import dev.hostkit.testing.Http;
+import dev.hostkit.testing.HttpResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,9 +83,9 @@ class KitEndToEndDockerTest {
 
     private static void dynamicPagesThroughNginx(KitSample sample, int port) {
         for (String path : List.of("/", sample.healthPath())) {
-            HttpProbe.Response response = HttpProbe.untilAnswered(() -> HttpProbe.get(port, sample.serverName(), path));
+            HttpResponse response = ComposeProject.untilAnswered(() -> Http.get(port, sample.serverName(), path));
             assertEquals(200, response.status(), () -> "GET " + path + ": " + response);
-            assertEquals(sample.expectedBody(path), response.body(), "GET " + path);
+            assertEquals(sample.expectedBody(path), response.text(), "GET " + path);
             assertEquals("nosniff", response.header("X-Content-Type-Options"),
                     "security headers on proxied answers, once (nginx must not pass on the app's own copy: proxy_hide_header)");
             // Once each: an app's own copy (Django sends X-Frame-Options: DENY) would contradict nginx's.
@@ -90,14 +93,14 @@ class KitEndToEndDockerTest {
             assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"), "one Referrer-Policy, nginx's");
             assertEquals("nginx", response.header("Server"), "server_tokens off: no version");
         }
-        HttpProbe.Response dotfile = HttpProbe.get(port, sample.serverName(), "/.env");
+        HttpResponse dotfile = Http.get(port, sample.serverName(), "/.env");
         assertEquals(403, dotfile.status(), () -> "dotfiles are denied: " + dotfile);
     }
 
     private static void foreignHostIsRejected(int port) {
-        HttpProbe.Response foreign = HttpProbe.get(port, "attacker.example", "/");
+        HttpResponse foreign = Http.get(port, "attacker.example", "/");
         assertTrue(foreign.noAnswer(), () -> "a foreign Host gets no answer (444), got " + foreign);
-        HttpProbe.Response byAddress = HttpProbe.get(port, "127.0.0.1", "/");
+        HttpResponse byAddress = Http.get(port, "127.0.0.1", "/");
         assertTrue(byAddress.noAnswer(), () -> "a bare IP Host gets no answer (444), got " + byAddress);
     }
 
@@ -114,9 +117,9 @@ class KitEndToEndDockerTest {
         String app = project.container("app");
         String expected = docker.docker("exec", app, "cat", file.appFile()).orThrow();
         assertFalse(expected.isEmpty(), file.appFile() + " is empty");
-        HttpProbe.Response response = HttpProbe.get(port, sample.serverName(), file.urlPath());
+        HttpResponse response = Http.get(port, sample.serverName(), file.urlPath());
         assertEquals(200, response.status(), () -> "GET " + file.urlPath() + ": " + response);
-        assertEquals(expected, response.body(), "GET " + file.urlPath() + " answers the collected file");
+        assertEquals(expected, response.text(), "GET " + file.urlPath() + " answers the collected file");
         assertTrue(response.header("Cache-Control") != null, "static files carry expires 30d");
         Commands.Result logs = docker.docker("logs", app);
         String appLog = logs.stdout() + logs.stderr();
@@ -197,7 +200,7 @@ class KitEndToEndDockerTest {
             }
             assertFalse(health.equals("unhealthy"), () -> container + " is unhealthy: "
                     + docker.docker("inspect", "--format", "{{json .State.Health}}", container).stdout());
-            ComposeProject.sleep(250);
+            Daemon.sleep(250);
         }
         throw new AssertionError(container + " not healthy within " + HEALTHY_WITHIN + ": " + health);
     }

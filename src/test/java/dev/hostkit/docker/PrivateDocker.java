@@ -1,9 +1,9 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.ProjectDir;
 import dev.hostkit.testing.RequiredTool;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.TestAbortedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +50,12 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
 
     /** Starts a daemon; aborts (developer machine) or fails (CI=true) when it cannot run here. */
     static PrivateDocker start() {
-        Path scripts = projectDir().resolve("src/test/docker");
+        Path scripts = ProjectDir.resolve("src/test/docker");
         Path docker = RequiredTool.find("docker", INSTALL);
         RequiredTool.find("dockerd", INSTALL);
         RequiredTool.find("debootstrap", INSTALL);
         if (!"0".equals(Commands.run(List.of("id", "-u"), null, Map.of(), Duration.ofSeconds(10)).stdout().trim())) {
-            unavailable("a private dockerd needs root (run the tests as root, as CI does)");
+            RequiredTool.unavailable("a private dockerd needs root (run the tests as root, as CI does)");
         }
         Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
@@ -125,18 +125,5 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         if (!result.ok() || Files.exists(dir)) {
             System.err.println("[hostkit] stopping the private dockerd left something behind:\n" + result.describe());
         }
-    }
-
-    static Path projectDir() {
-        String configured = System.getenv("HOSTKIT_PROJECT_DIR");
-        return Path.of(configured == null || configured.isBlank() ? System.getProperty("user.dir") : configured);
-    }
-
-    /** Like {@link RequiredTool}: fails under CI=true, aborts with the reason elsewhere. */
-    static void unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true and " + message);
-        }
-        throw new TestAbortedException(message);
     }
 }

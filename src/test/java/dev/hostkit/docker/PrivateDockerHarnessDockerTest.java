@@ -1,6 +1,8 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.Daemon;
+import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +38,7 @@ class PrivateDockerHarnessDockerTest {
                     "--pull", "never", "nginx:1.28");
             String answer = "";
             for (int attempt = 0; attempt < 40 && !answer.contains("200"); attempt++) {
-                ComposeProject.sleep(250);
+                Daemon.sleep(250);
                 answer = docker.docker("run", "--rm", "--network", network, "--pull", "never", "--entrypoint", "bash", "nginx:1.28",
                         "-c", "exec 3<>/dev/tcp/web/80 && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3").stdout();
             }
@@ -50,7 +52,7 @@ class PrivateDockerHarnessDockerTest {
     /** A second daemon, with a container and a network, stopped: no process, mount, bridge or directory is left. */
     @Test
     void stopLeavesNothingBehind(PrivateDocker shared) throws Exception {
-        Path scripts = PrivateDocker.projectDir().resolve("src/test/docker");
+        Path scripts = ProjectDir.resolve("src/test/docker");
         Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
         started.orThrow();

@@ -11,8 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command line to completion for a test, with a time limit and both outputs captured. */
+/**
+ * Runs a command line to completion for a test, stdin closed, with a time limit and both
+ * outputs captured. For a process that runs while the test talks to it, see {@link Daemon}.
+ */
 public final class Commands {
+    /** How long a command may take unless a caller says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+
     private Commands() {}
 
     /** What a command did. */
@@ -74,8 +80,17 @@ public final class Commands {
         }
     }
 
+    public static Result run(List<String> command, Path workingDirectory, Map<String, String> environment) {
+        return run(command, workingDirectory, environment, DEFAULT_TIMEOUT);
+    }
+
     public static Result run(List<String> command, Path workingDirectory) {
-        return run(command, workingDirectory, Map.of(), Duration.ofSeconds(60));
+        return run(command, workingDirectory, Map.of(), DEFAULT_TIMEOUT);
+    }
+
+    /** @param workingDirectory where it runs, or {@code null} for the test's own */
+    public static Result run(Path workingDirectory, String... command) {
+        return run(List.of(command), workingDirectory, Map.of(), DEFAULT_TIMEOUT);
     }
 
     /** Reads a whole stream on a thread of its own, so a full stderr pipe cannot block stdout. */

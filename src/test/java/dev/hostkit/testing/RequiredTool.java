@@ -18,26 +18,26 @@ public final class RequiredTool {
     /** @param name a command on PATH, or an absolute path */
     public static Path find(String name, String installHint) {
         Optional<Path> found = name.startsWith("/") ? Optional.of(Path.of(name)).filter(Files::isExecutable) : onPath(name);
-        if (found.isPresent()) {
-            return found.get();
+        if (found.isEmpty()) {
+            unavailable(name + " is not installed (" + installHint + "; .ci/run installs it)");
         }
-        String message = name + " is not installed (" + installHint + "; .ci/run installs it)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true and " + message);
-        }
-        throw new TestAbortedException(message);
+        return found.orElseThrow();
     }
 
     /** A file the tests need that an install step provides (e.g. from npm). */
     public static Path file(Path path, String installHint) {
-        if (Files.exists(path)) {
-            return path;
+        if (!Files.exists(path)) {
+            unavailable(path + " is missing (" + installHint + "; .ci/run installs it)");
         }
-        String message = path + " is missing (" + installHint + "; .ci/run installs it)";
+        return path;
+    }
+
+    /** Something a test needs is not there: fails under CI=true, aborts the test with the reason elsewhere. */
+    public static void unavailable(String reason) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true and " + message);
+            throw new AssertionError("CI=true and " + reason);
         }
-        throw new TestAbortedException(message);
+        throw new TestAbortedException(reason);
     }
 
     private static Optional<Path> onPath(String name) {

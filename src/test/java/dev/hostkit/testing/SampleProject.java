@@ -1,22 +1,17 @@
 package dev.hostkit.testing;
 
-import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.write.WriteReport;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.Map;
 
 /**
  * A throw-away project in a temp dir for tests of the core: a packaged jar (with or without
@@ -110,21 +105,6 @@ public final class SampleProject {
     }
 
     private static void writeJar(Path jar, String mainClass) {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-        }
-        try {
-            Files.createDirectories(jar.getParent());
-            try (OutputStream file = Files.newOutputStream(jar);
-                 JarOutputStream out = new JarOutputStream(file, manifest)) {
-                out.putNextEntry(new JarEntry("placeholder.txt"));
-                out.write(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JavaBuild.jar(jar, mainClass, null, entry -> false, Map.of("placeholder.txt", jar.getFileName().toString()));
     }
 }

@@ -1,0 +1,127 @@
+package dev.hostkit.target.docker;
+
+import dev.hostkit.target.docker.Dockerfile.Instruction;
+import dev.hostkit.testing.SampleKit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The rules every generated Dockerfile follows, whatever the runtime, hadolint's checks among
+ * them; {@link JavaDockerfileRule} adds the Java image's own.
+ */
+enum DockerfileRule implements DockerfileCheck {
+    /** One base image with an explicit tag, the configured or derived one (hadolint DL3006, DL3007). */
+    BASE_IMAGE {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            for (Instruction from : dockerfile.only("FROM", problems)) {
+                String image = from.body().split("\\s+")[0];
+                Matcher reference = Pattern.compile("(?<repo>[^:@]+(:[0-9]+/[^:@]+)?)(:(?<tag>[^@]+))?(@sha256:[a-f0-9]{64})?").matcher(image);
+                if (!reference.matches() || reference.group("tag") == null || reference.group("tag").equals("latest")) {
+                    problems.add(from + " has no explicit tag other than latest");
+                }
+                if (!image.equals(kit.variant().baseImage())) {
+                    problems.add(from + ": expected " + kit.variant().baseImage());
+                }
+                if (image.contains("alpine") || image.contains("distroless")) {
+                    problems.add(from + " is not Debian/Ubuntu based: the health probe needs bash, head and grep");
+                }
+            }
+        }
+    },
+    /** A non-root numeric user, 5 digits at most and >= 10000, before the command (hadolint DL3002). */
+    NON_ROOT_USER {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            for (Instruction user : dockerfile.only("USER", problems)) {
+                Matcher ids = Pattern.compile("([0-9]+)(:([0-9]+))?").matcher(user.body());
+                if (!ids.matches()) {
+                    problems.add(user + " is not numeric UID[:GID], so runAsNonRoot checks cannot verify it");
+                    return;
+                }
+                for (String id : new String[] {ids.group(1), ids.group(3)}) {
+                    if (id != null && (id.length() > 5 || Integer.parseInt(id) < 10000)) {
+                        problems.add(user + ": id " + id + " should be from 10000 to 99999 (outside host ranges, at most 5 digits)");
+                    }
+                }
+                Stream.concat(dockerfile.all("ENTRYPOINT").stream(), dockerfile.all("CMD").stream())
+                        .filter(command -> command.index() < user.index())
+                        .forEach(command -> problems.add(command + " comes before " + user));
+                dockerfile.all("RUN").stream().filter(run -> run.arguments().contains("useradd"))
+                        .filter(run -> !run.arguments().matches(".*--uid " + ids.group(1) + "\\b.*"))
+                        .forEach(run -> problems.add(run + " creates a user whose uid is not " + ids.group(1)));
+            }
+        }
+    },
+    /** Exec form, one of each, absolute WORKDIR, COPY not ADD (hadolint DL3025, DL4003, DL4004, DL3000, DL3020). */
+    EXEC_FORM_WORKDIR_COPY {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            for (String keyword : List.of("ENTRYPOINT", "CMD")) {
+                List<Instruction> found = dockerfile.all(keyword);
+                if (found.size() > 1) {
+                    problems.add("more than one " + keyword + " (only the last counts): " + found);
+                }
+                found.stream().filter(i -> Instruction.execForm(i.body()).isEmpty())
+                        .forEach(i -> problems.add(i + " is not in exec (JSON) form: signals would not reach java"));
+            }
+            if (dockerfile.all("ENTRYPOINT").isEmpty() && dockerfile.all("CMD").isEmpty()) {
+                problems.add("no ENTRYPOINT or CMD");
+            }
+            dockerfile.all("WORKDIR").stream().filter(w -> !w.body().startsWith("/"))
+                    .forEach(w -> problems.add(w + " is not absolute"));
+            if (dockerfile.all("WORKDIR").isEmpty()) {
+                problems.add("no WORKDIR");
+            }
+            dockerfile.all("ADD").forEach(add -> problems.add(add + ": use COPY (ADD also fetches URLs and unpacks archives)"));
+        }
+    },
+    /** EXPOSE and PORT agree with the configured port. */
+    PORT {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            String port = String.valueOf(kit.variant().port());
+            List<String> exposed = dockerfile.all("EXPOSE").stream().flatMap(e -> e.words().stream()).toList();
+            if (!exposed.equals(List.of(port))) {
+                problems.add("EXPOSE " + exposed + ", expected " + port);
+            }
+            dockerfile.all("ENV").stream().flatMap(e -> e.words().stream()).filter(w -> w.startsWith("PORT="))
+                    .filter(w -> !w.equals("PORT=" + port)).forEach(w -> problems.add("ENV " + w + ", expected PORT=" + port));
+        }
+    },
+    /** Apt installs stay small and leave no lists behind (hadolint DL3008, DL3009, DL3015). */
+    APT_HYGIENE {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            for (Instruction run : dockerfile.all("RUN")) {
+                String command = run.body();
+                if (command.matches("(?s).*\\bapt(-get)?\\s[^&;|]*\\b(dist-)?upgrade\\b.*")) {
+                    problems.add(run + " upgrades packages: pin a newer base image instead");
+                }
+                if (command.matches("(?s).*\\bapt(-get)?\\s[^&;|]*\\binstall\\b.*") && !(command.contains(" -y") && command.contains("--no-install-recommends")
+                        && command.contains("rm -rf /var/lib/apt/lists"))) {
+                    problems.add(run + " installs without -y --no-install-recommends and removing /var/lib/apt/lists in the same layer");
+                }
+            }
+        }
+    },
+    /** No secrets baked into the image: no secret-like ARG/ENV, nothing from the env configuration. */
+    NO_SECRETS {
+        @Override
+        public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
+            Stream.concat(dockerfile.all("ARG").stream(), dockerfile.all("ENV").stream())
+                    .filter(i -> i.body().matches("(?is).*(password|passwd|secret|token|api_?key|credential).*"))
+                    .forEach(i -> problems.add(i + " looks like a secret baked into the image"));
+            String text = kit.read(Dockerfile.PATH);
+            for (Map.Entry<String, String> env : kit.variant().env().entrySet()) {
+                if (text.contains(env.getKey()) || (env.getValue().strip().length() >= 4 && text.contains(env.getValue()))) {
+                    problems.add("the configured env " + env.getKey() + " appears in the Dockerfile: it belongs in app.env only");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hostkit.testing;
+
+import dev.hostkit.core.settings.ProjectFacts;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The project a sample kit is rendered for, made in a folder of the test's own. */
+public sealed interface KitProject {
+    /** The file name of the runtime dependency jar of {@link #placeholderJar} projects that have one. */
+    String DEPENDENCY_JAR = "dep-1.0.jar";
+
+    /** The runtimes hostkit supports; each has its own defaults. */
+    enum Runtime { JAVA, PYTHON }
+
+    String artifactId();
+
+    Runtime runtime();
+
+    /** Makes the project in DIR (or leaves it as a second build would find it) and returns what the build knows of it. */
+    ProjectFacts create(Path dir);
+
+    /** "shop" 1.0.0 with a placeholder jar (Main-Class com.example.shop.Main) and, if asked, one dependency jar. */
+    static KitProject placeholderJar(String javaRelease, boolean dependency) {
+        return new PlaceholderJar(javaRelease, dependency);
+    }
+
+    /** A copy of examples/hello-django, pom-packaged, without Java sources: the python runtime is detected. */
+    static KitProject django(String artifactId) {
+        return new Django(artifactId);
+    }
+
+    /** A Java project with jars the test built itself (a real app and its dependencies). */
+    static KitProject jars(String artifactId, Path jar, List<Path> dependencies) {
+        return new Jars(artifactId, jar, List.copyOf(dependencies));
+    }
+
+    record PlaceholderJar(String javaRelease, boolean dependency) implements KitProject {
+        @Override
+        public String artifactId() {
+            return "shop";
+        }
+
+        @Override
+        public Runtime runtime() {
+            return Runtime.JAVA;
+        }
+
+        @Override
+        public ProjectFacts create(Path dir) {
+            SampleProject project = SampleProject.create(dir).withJavaRelease(javaRelease);
+            if (dependency) {
+                project.withDependency(DEPENDENCY_JAR);
+            }
+            return project.facts();
+        }
+    }
+
+    record Django(String artifactId) implements KitProject {
+        @Override
+        public Runtime runtime() {
+            return Runtime.PYTHON;
+        }
+
+        @Override
+        public ProjectFacts create(Path dir) {
+            return DjangoExample.facts(artifactId, DjangoExample.copy(dir));
+        }
+    }
+
+    record Jars(String artifactId, Path jar, List<Path> dependencies) implements KitProject {
+        @Override
+        public Runtime runtime() {
+            return Runtime.JAVA;
+        }
+
+        @Override
+        public ProjectFacts create(Path dir) {
+            return SampleProject.jarProject(artifactId, dir, jar, dependencies, "17");
+        }
+    }
+}
