@@ -70,6 +70,10 @@ class PythonRuntimeTest {
         assertEquals("localhost,127.0.0.1", vars.get("allowedHosts"));
         assertEquals("unix:/run/shop/gunicorn.sock", app.machineEndpoint(8000));
         assertEquals(Optional.of("/app/staticfiles"), app.imageStaticFiles());
+        Map<String, Object> kit = KitResolution.variables(new HostingSettings(), project());
+        assertEquals(Map.of("name", "python"), kit.get("runtime"));
+        assertTrue(kit.containsKey("python"));
+        assertFalse(kit.containsKey("java"), "a Python kit carries no java.* variables");
     }
 
     @Test
