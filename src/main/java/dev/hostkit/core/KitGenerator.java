@@ -3,6 +3,8 @@ package dev.hostkit.core;
 import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.plan.KitPlanner;
+import dev.hostkit.core.plan.ProductionWarnings;
+import dev.hostkit.core.plan.PlannedKit;
 import dev.hostkit.core.render.TemplateCatalog;
 import dev.hostkit.core.render.TemplateException;
 import dev.hostkit.core.settings.HostingEnvironment;
@@ -13,7 +15,6 @@ import dev.hostkit.core.write.WriteReport;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,16 @@ public final class KitGenerator {
         KitPlanner planner = new KitPlanner(builtIns);
         List<KitFile> files = new ArrayList<>();
         Map<String, List<String>> kits = new LinkedHashMap<>();
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
         if (request.environments().isEmpty()) {
             List<KitFile> kit = planner.plan(request.settings(), request.project(), List.of(request.templateDirectory()),
-                    declared, Optional.empty());
+                    declared, Optional.empty()).files();
             files.addAll(kit);
             kits.put("", kit.stream().map(KitFile::path).toList());
         }
         for (HostingEnvironment environment : selected) {
             String name = environment.name();
-            List<KitFile> kit;
+            PlannedKit kit;
             try {
                 kit = planner.plan(request.settings().overlay(environment.settings()), request.project(),
                         List.of(request.templateDirectory().resolve(name), request.templateDirectory()), declared,
@@ -71,12 +73,16 @@ public final class KitGenerator {
             } catch (TemplateException e) {
                 throw new TemplateException("In environment '" + name + "': " + e.getMessage(), e);
             }
-            kit.forEach(file -> files.add(file.under(name + "/")));
-            kits.put(name, kit.stream().map(KitFile::path).toList());
+            kit.files().forEach(file -> files.add(file.under(name + "/")));
+            kits.put(name, kit.files().stream().map(KitFile::path).toList());
+            List<String> doubts = ProductionWarnings.of(Optional.of(name), kit.resolved());
+            if (!doubts.isEmpty()) {
+                warnings.put(name, doubts);
+            }
         }
         WriteReport report = writer.write(files, request.outputDirectory(), request.overwrite(),
                 keepKitsOfUnselected(declared, selected));
-        return new KitResult(report, kits);
+        return new KitResult(report, kits, warnings);
     }
 
     /**

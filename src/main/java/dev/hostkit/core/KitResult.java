@@ -9,11 +9,13 @@ import java.util.Map;
 
 /**
  * @param report what the write did
- * @param kits   the files of each kit rendered, by environment name ("" when there are no environments),
- *               as paths relative to the kit's own folder
+ * @param kits     the files of each kit rendered, by environment name ("" when there are no environments),
+ *                 as paths relative to the kit's own folder
+ * @param warnings settings that look wrong, by environment name (production environments only)
  */
-public record KitResult(WriteReport report, Map<String, List<String>> kits) {
+public record KitResult(WriteReport report, Map<String, List<String>> kits, Map<String, List<String>> warnings) {
     public KitResult {
         kits = Collections.unmodifiableMap(new LinkedHashMap<>(kits));
+        warnings = Collections.unmodifiableMap(new LinkedHashMap<>(warnings));
     }
 }

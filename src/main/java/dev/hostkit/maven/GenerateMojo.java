@@ -1,299 +1,26 @@
 package dev.hostkit.maven;
 
 import dev.hostkit.core.BuildSettings;
-import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.KitGenerator;
 import dev.hostkit.core.KitRequest;
 import dev.hostkit.core.KitResult;
-import dev.hostkit.core.render.TemplateException;
-import dev.hostkit.core.settings.HostingEnvironment;
-import dev.hostkit.core.settings.HostingSettings;
-import dev.hostkit.core.settings.InvalidSettingException;
-import dev.hostkit.core.settings.Setting;
-import dev.hostkit.core.write.KitWriteException;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
-import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import javax.inject.Inject;
-import java.io.File;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the hosting kit (Dockerfile, compose.yaml, nginx site, systemd unit, install.sh, ...)
- * into the output directory. Every kit setting is a parameter of the same name, declared once in
- * hostkit's core (a test keeps these fields in step with the declarations); this goal maps the
- * parameters to the core's settings and leaves the work to {@link KitGenerator}.
+ * into the output directory, one kit per environment, and attaches each as a zip in the
+ * lifecycle. The work is {@link KitGenerator}'s.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class GenerateMojo extends AbstractMojo {
-    // ---- the build ----
-
-    /** Skip rendering the kit: `true` or `false`. Default: `false`. */
-    @Parameter(property = "hosting.skip")
-    String skip;
-
-    /**
-     * Where the kit is written (one folder per environment when there are environments). Default:
-     * `${project.build.directory}/hosting`.
-     */
-    @Parameter(property = "hosting.outputDirectory", defaultValue = "${project.build.directory}/hosting", required = true)
-    File outputDirectory;
-
-    /**
-     * Your templates: a file here overrides the built-in one of the same name; other `*.mustache` files are
-     * rendered too. Default: `${project.basedir}/src/main/hosting`.
-     */
-    @Parameter(property = "hosting.templateDirectory", defaultValue = "${project.basedir}/src/main/hosting", required = true)
-    File templateDirectory;
-
-    /**
-     * `true` replaces files in the output directory that hostkit did not generate or that were changed by
-     * hand. Default: `false`.
-     */
-    @Parameter(property = "hosting.overwrite")
-    String overwrite;
-
-    /**
-     * Named environments, each an `environment` element with a `name` and any kit setting: a kit of its own in
-     * `{outputDirectory}/{name}`. Default: none.
-     */
-    @Parameter
-    PlexusConfiguration environments;
-
-    /**
-     * Render only these environments (a comma list of declared names); the other kits stay as they are.
-     * Default: all declared.
-     */
-    @Parameter(property = "hosting.environments")
-    List<String> selectedEnvironments;
-
-    /**
-     * `true` packs each kit into a zip attached with classifier `hosting` (or `hosting-{environment}`), so
-     * that install and deploy publish it. Default: `true` in the lifecycle, `false` from the command line.
-     */
-    @Parameter(property = "hosting.attach")
-    String attach;
-
-    // ---- the app ----
-
-    /**
-     * The targets to render: built-in ones and folders of your own templates; a target brings those it needs
-     * (compose brings docker). Default: every built-in target and your template folders.
-     */
-    @Parameter(property = "hosting.targets")
-    List<String> targets;
-
-    /** The app's runtime: `java` or `python` (see their sections). Default: detected. */
-    @Parameter(property = "hosting.runtime")
-    String runtime;
-
-    /**
-     * The application's name (image, compose project, nginx upstream, system user and unit): 1–63 of `a-z 0-9
-     * -`, not starting or ending with `-`. Default: the artifactId, lower-cased, other characters → `-`.
-     */
-    @Parameter(property = "hosting.appName")
-    String appName;
-
-    /** The TCP port the application listens on, 1–65535. Default: `8080` for Java, `8000` for Python. */
-    @Parameter(property = "hosting.port")
-    String port;
-
-    /**
-     * The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, `. _ ~ / -`,
-     * optionally `?query` (adding `= &`). Default: `/`.
-     */
-    @Parameter(property = "hosting.healthPath")
-    String healthPath;
-
-    /**
-     * Environment variables of the app, written into the kit (no secrets). Names match
-     * `[A-Za-z_][A-Za-z0-9_]*`; values are one line without control characters (tab allowed), and a value with
-     * `$` cannot also have a backslash before a quote or at its end. Default: none.
-     */
-    @Parameter
-    Map<String, String> env;
-
-    /** Free values for your templates, read as `{{values.KEY}}`; keys match `[A-Za-z_][A-Za-z0-9_]*`. Default: none. */
-    @Parameter
-    Map<String, String> values;
-
-    // ---- nginx ----
-
-    /**
-     * The public host name nginx answers for, `*.` wildcard allowed; a request for any other Host gets no
-     * answer. Default: none: nginx answers any Host.
-     */
-    @Parameter(property = "hosting.serverName")
-    String serverName;
-
-    /** The port nginx publishes for plain HTTP, 1–65535. Default: `80`. */
-    @Parameter(property = "hosting.listenPort")
-    String listenPort;
-
-    /** The largest request body nginx accepts: a number with an optional `k`, `m` or `g`. Default: `10m`. */
-    @Parameter(property = "hosting.clientMaxBodySize")
-    String clientMaxBodySize;
-
-    /** Seconds nginx waits for the app to read a request and to answer, 1–3600 (connecting: 5 s). Default: `60`. */
-    @Parameter(property = "hosting.proxyTimeout")
-    String proxyTimeout;
-
-    /** The URL prefix of the static files nginx serves itself, starting and ending with `/`. Default: `/static/`. */
-    @Parameter(property = "hosting.staticPath")
-    String staticPath;
-
-    // ---- HTTPS ----
-
-    /**
-     * The certificate chain (PEM) on the machine, an absolute path; with `tlsCertificateKey` it turns HTTPS
-     * on. Default: none.
-     */
-    @Parameter(property = "hosting.tls.certificate")
-    String tlsCertificate;
-
-    /** The private key (PEM) of `tlsCertificate` on the machine, an absolute path: both or neither. Default: none. */
-    @Parameter(property = "hosting.tls.certificateKey")
-    String tlsCertificateKey;
-
-    /**
-     * `true`: HTTPS with Let's Encrypt certificates from certbot's webroot mode (needs serverName, no
-     * wildcard, no certificate paths). Default: `false`.
-     */
-    @Parameter(property = "hosting.tls.acme")
-    String tlsAcme;
-
-    /** The ACME account's e-mail address, for expiry notices. Default: none. */
-    @Parameter(property = "hosting.tls.acmeEmail")
-    String tlsAcmeEmail;
-
-    /** The folder nginx serves ACME challenges from. Default: `/var/www/letsencrypt`. */
-    @Parameter(property = "hosting.tls.acmeWebroot")
-    String tlsAcmeWebroot;
-
-    /** The HTTPS port nginx publishes, 1–65535, not `listenPort`. Default: `443`. */
-    @Parameter(property = "hosting.tls.port")
-    String tlsPort;
-
-    /** `true` adds `includeSubDomains` to the HSTS header. Default: `false`. */
-    @Parameter(property = "hosting.tls.hstsIncludeSubDomains")
-    String tlsHstsIncludeSubDomains;
-
-    // ---- target docker ----
-
-    /**
-     * The base image of the app's container: an explicit tag or digest, not `latest`; Debian or Ubuntu based
-     * (the Dockerfile runs useradd, the Java probe bash). Default: the runtime's:
-     * `eclipse-temurin:{javaVersion}-jre`, `python:{pythonVersion}-slim`.
-     */
-    @Parameter(property = "hosting.baseImage")
-    String baseImage;
-
-    // ---- target compose ----
-
-    /** The nginx image of the compose kit: an explicit tag or digest, not `latest`. Default: `nginx:1.28`. */
-    @Parameter(property = "hosting.nginxImage")
-    String nginxImage;
-
-    /**
-     * The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.
-     * Default: `unless-stopped`.
-     */
-    @Parameter(property = "hosting.restartPolicy")
-    String restartPolicy;
-
-    // ---- target host ----
-
-    /**
-     * App instances on a bare machine, 1–64, on ports `port` … `port + instances - 1` (at most 65535).
-     * Default: `1`.
-     */
-    @Parameter(property = "hosting.instances")
-    String instances;
-
-    /**
-     * Where install.sh puts the releases on a bare machine: an absolute path of letters, digits and `. _ -`.
-     * Default: `/opt/{appName}`.
-     */
-    @Parameter(property = "hosting.installPrefix")
-    String installPrefix;
-
-    /**
-     * The folder nginx serves `staticPath` from on a bare machine, an absolute path. Default:
-     * `{installPrefix}/static`.
-     */
-    @Parameter(property = "hosting.staticDirectory")
-    String staticDirectory;
-
-    // ---- runtime java ----
-
-    /**
-     * The Java feature release (8–99) of the runtime image and of the machine's JRE. Default:
-     * `maven.compiler.release` (or `.target`, `.source`), else `17`.
-     */
-    @Parameter(property = "hosting.javaVersion")
-    String javaVersion;
-
-    /** The class to run, fully qualified. Default: the jar manifest's `Main-Class`. */
-    @Parameter(property = "hosting.mainClass")
-    String mainClass;
-
-    /** The share of the container's memory the JVM heap may take, 10–95 percent. Default: `75`. */
-    @Parameter(property = "hosting.maxRamPercentage")
-    String maxRamPercentage;
-
-    /** The java launcher on a bare machine, an absolute path. Default: `/usr/bin/java`. */
-    @Parameter(property = "hosting.javaCommand")
-    String javaCommand;
-
-    // ---- runtime python ----
-
-    /**
-     * The folder with the app's sources (`manage.py`, `requirements.txt`), absolute or relative to the
-     * project; it must exist. Default: the project's folder.
-     */
-    @Parameter(property = "hosting.appDirectory")
-    String appDirectory;
-
-    /**
-     * The WSGI callable gunicorn serves, `module:callable`. Default: `{settings package}.wsgi:application`
-     * from `manage.py`, else the one `{package}/wsgi.py`.
-     */
-    @Parameter(property = "hosting.wsgiModule")
-    String wsgiModule;
-
-    /** gunicorn's worker processes, 1–256. Default: `2 x cores + 1` at run time (`WEB_CONCURRENCY` wins). */
-    @Parameter(property = "hosting.workers")
-    String workers;
-
-    /** The Python version of the base image `python:{pythonVersion}-slim`, `3.N`. Default: `3.11`. */
-    @Parameter(property = "hosting.pythonVersion")
-    String pythonVersion;
-
-    // ---- what Maven provides ----
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    MojoExecution mojoExecution;
-
+public class GenerateMojo extends AbstractKitMojo {
     private final KitGenerator generator;
     private final MavenProjectHelper projectHelper;
 
@@ -304,40 +31,21 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoFailureException, MojoExecutionException {
-        try {
-            if (BuildSettings.SKIP.parse(skip).orElse(false)) {
-                getLog().info("hosting: skipped (hosting.skip=true)");
-                return;
-            }
-            boolean overwriting = BuildSettings.OVERWRITE.parse(overwrite).orElse(false);
-            boolean attaching = BuildSettings.ATTACH.parse(attach).orElse(mojoExecution.getLifecyclePhase() != null);
-            MojoParameters parameters = new MojoParameters(this, BuiltIns.load().kitSettings());
-            List<Setting<?>> everySetting = new ArrayList<>(BuildSettings.SETTINGS);
-            everySetting.addAll(BuiltIns.load().kitSettings());
-            new ShadowedProperties(new MojoParameters(this, everySetting), session, project, getLog()).warn();
-            KitResult result = generator.generate(new KitRequest(parameters.settings(), environments(),
-                    selectedEnvironments == null ? List.of() : selectedEnvironments, MavenProjectFacts.of(project),
-                    templateDirectory.toPath(), outputDirectory.toPath(), overwriting));
-            new ReportLog(getLog()).log(result.report());
-            if (attaching) {
-                new KitAttacher(project, projectHelper, getLog()).attach(result);
-            }
-        } catch (InvalidSettingException | TemplateException | KitWriteException e) {
-            throw new MojoFailureException("hosting: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("hosting: " + e.getMessage(), e);
+    void run() {
+        if (BuildSettings.SKIP.parse(skip).orElse(false)) {
+            getLog().info("hosting: skipped (hosting.skip=true)");
+            return;
         }
-    }
-
-    /** The kit settings as the parameters set them. */
-    HostingSettings settings() {
-        return new MojoParameters(this, BuiltIns.load().kitSettings()).settings();
-    }
-
-    /** The environments as {@code <environments>} declares them, values evaluated as Maven evaluates parameters. */
-    List<HostingEnvironment> environments() {
-        return new EnvironmentConfiguration(BuiltIns.load().kitSettings(),
-                new PluginParameterExpressionEvaluator(session, mojoExecution)).read(environments);
+        boolean overwriting = BuildSettings.OVERWRITE.parse(overwrite).orElse(false);
+        boolean attaching = BuildSettings.ATTACH.parse(attach).orElse(mojoExecution.getLifecyclePhase() != null);
+        sources().warnAboutShadowedProperties();
+        long start = System.nanoTime();
+        KitResult result = generator.generate(new KitRequest(settings(), environments(),
+                selectedEnvironments == null ? List.of() : selectedEnvironments, MavenProjectFacts.of(project),
+                templateDirectory.toPath(), outputDirectory.toPath(), overwriting));
+        new ReportLog(getLog()).log(result, Duration.ofNanos(System.nanoTime() - start));
+        if (attaching) {
+            new KitAttacher(project, projectHelper, getLog()).attach(result);
+        }
     }
 }

@@ -26,15 +26,18 @@ final class MojoParameters {
 
     /** The field's value as Maven set it: a String, a List of String or a Map; {@code null} when unset. */
     Object value(Setting<?> setting) {
-        try {
-            Field field = mojo.getClass().getDeclaredField(setting.name());
-            field.setAccessible(true);
-            return field.get(mojo);
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("The goal has no parameter for the setting " + setting.name(), e);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+        for (Class<?> type = mojo.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(setting.name());
+                field.setAccessible(true);
+                return field.get(mojo);
+            } catch (NoSuchFieldException e) {
+                // a parameter of a superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        throw new IllegalStateException("The goal has no parameter for the setting " + setting.name());
     }
 
     /** The kit settings the parameters hold. */

@@ -23,17 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LayeringTest {
     /** Each layer of dev.hostkit.core and the layers it may import. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "settings", Set.of(),
-            "syntax", Set.of(),
-            "files", Set.of(),
-            "model", Set.of("settings", "syntax"),
-            "runtime", Set.of("settings", "syntax", "files", "model"),
-            "target", Set.of("settings", "syntax", "files", "model", "runtime"),
-            "render", Set.of(),
-            "write", Set.of("files"),
-            "registry", Set.of("settings", "model", "runtime", "target"),
-            "plan", Set.of("settings", "syntax", "files", "model", "runtime", "target", "registry", "render"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("settings", Set.of()),
+            Map.entry("syntax", Set.of()),
+            Map.entry("files", Set.of()),
+            Map.entry("model", Set.of("settings", "syntax")),
+            Map.entry("runtime", Set.of("settings", "syntax", "files", "model")),
+            Map.entry("target", Set.of("settings", "syntax", "files", "model", "runtime")),
+            Map.entry("render", Set.of()),
+            Map.entry("write", Set.of("files")),
+            Map.entry("registry", Set.of("settings", "model", "runtime", "target")),
+            Map.entry("eject", Set.of("settings", "runtime", "target", "registry", "render")),
+            Map.entry("plan", Set.of("settings", "syntax", "files", "model", "runtime", "target", "registry", "render")));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.\\w+;", Pattern.MULTILINE);
 
     @Test

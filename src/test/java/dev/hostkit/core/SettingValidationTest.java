@@ -33,26 +33,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class SettingValidationTest {
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
-    /** Where an accepted value shows in the template context, by property. */
-    private static final Map<String, String> VARIABLE = Map.ofEntries(
-            Map.entry("hosting.appName", "app.name"),
-            Map.entry("hosting.port", "app.port"),
-            Map.entry("hosting.listenPort", "nginx.listenPort"),
-            Map.entry("hosting.serverName", "nginx.serverName"),
-            Map.entry("hosting.healthPath", "app.healthPath"),
-            Map.entry("hosting.baseImage", "docker.baseImage"),
-            Map.entry("hosting.nginxImage", "compose.nginxImage"),
-            Map.entry("hosting.proxyTimeout", "nginx.proxyTimeout"),
-            Map.entry("hosting.clientMaxBodySize", "nginx.clientMaxBodySize"),
-            Map.entry("hosting.restartPolicy", "compose.restartPolicy"),
-            Map.entry("hosting.maxRamPercentage", "java.maxRamPercentage"),
-            Map.entry("hosting.javaVersion", "java.release"),
-            Map.entry("hosting.instances", "host.instances"),
-            Map.entry("hosting.installPrefix", "host.prefix"),
-            Map.entry("hosting.staticPath", "nginx.staticPath"),
-            Map.entry("hosting.tls.port", "tls.port"),
-            Map.entry("hosting.tls.acmeEmail", "tls.acmeEmail"));
-
     @TempDir
     Path dir;
 
@@ -119,7 +99,8 @@ class SettingValidationTest {
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("accepted")
     void acceptedValuesReachTheirVariable(String property, String value, Object expected) {
-        Object shown = KitResolution.variable(KitResolution.variables(with(property, value), project.facts()), VARIABLE.get(property));
+        String variable = setting(property).variable().orElseThrow(() -> new AssertionError(property + " shows in no variable"));
+        Object shown = KitResolution.variable(KitResolution.variables(with(property, value), project.facts()), variable);
         assertEquals(expected instanceof java.util.Optional<?> optional ? optional.orElse(null) : expected, shown);
     }
 
@@ -234,6 +215,18 @@ class SettingValidationTest {
         assertEquals(property, e.parameter(), e.getMessage());
         String start = "Invalid value for " + property + ": " + shown(value.trim()) + ". Allowed: ";
         assertTrue(e.getMessage().startsWith(start), () -> "expected a message starting with\n" + start + "\nbut was\n" + e.getMessage());
+    }
+
+    /** Each declared setting's variable is one a real kit has: its resolved value, default or set. */
+    @Test
+    void everySettingsVariableExistsInAKitThatUsesIt() {
+        HostingSettings acme = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
+                .set("tlsAcmeEmail", "ops@example.com");
+        Map<String, Object> java = KitResolution.variables(acme, project.facts());
+        for (Setting<?> setting : BuiltIns.load().kitSettings()) {
+            setting.variable().filter(path -> !path.startsWith("python."))
+                    .ifPresent(path -> assertTrue(KitResolution.variable(java, path) != null, setting + ": no variable " + path));
+        }
     }
 
     /** A setting added later gets its bad values here too. */

@@ -32,8 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ParameterDocumentationTest {
     private static final Set<String> MAVEN_PROVIDED = Set.of("project", "session", "mojoExecution");
     private static final Set<String> FILES = Set.of("outputDirectory", "templateDirectory");
+    /** The goals that share the kit's parameters, with the parameters only they have. */
+    private static final Map<String, Set<String>> GOALS = Map.of("generate", Set.of(), "describe", Set.of("context"),
+            "eject", Set.of());
     private static Map<String, Element> parameters;
     private static Map<String, Element> configuration;
+    private static final Map<String, Set<String>> PARAMETERS_BY_GOAL = new java.util.TreeMap<>();
 
     @BeforeAll
     static void readDescriptor() throws Exception {
@@ -49,6 +53,8 @@ class ParameterDocumentationTest {
             if (text(candidate, "goal").equals("generate")) {
                 mojo = candidate;
             }
+            PARAMETERS_BY_GOAL.put(text(candidate, "goal"),
+                    new TreeSet<>(children(child(candidate, "parameters"), "parameter", element -> text(element, "name")).keySet()));
         }
         assertTrue(mojo != null, "the descriptor has no generate goal");
         parameters = children(child(mojo, "parameters"), "parameter", element -> text(element, "name"));
@@ -68,6 +74,32 @@ class ParameterDocumentationTest {
         Set<String> settings = new TreeSet<>();
         declared().forEach(setting -> settings.add(setting.name()));
         assertEquals(settings, names);
+    }
+
+    /** generate, describe and eject read the same configuration: each has every setting's parameter. */
+    @Test
+    void everyKitGoalHasEveryParameter() {
+        Set<String> settings = new TreeSet<>(MAVEN_PROVIDED);
+        declared().forEach(setting -> settings.add(setting.name()));
+        GOALS.forEach((goal, own) -> {
+            Set<String> expected = new TreeSet<>(settings);
+            expected.addAll(own);
+            assertEquals(expected, PARAMETERS_BY_GOAL.get(goal), goal);
+        });
+        assertTrue(PARAMETERS_BY_GOAL.containsKey("help"), "hosting:help: " + PARAMETERS_BY_GOAL.keySet());
+    }
+
+    /** Eclipse's m2e runs generate on full builds only; the mapping names a goal the plugin has. */
+    @Test
+    void theM2eMappingRunsGenerateOnFullBuildsOnly() throws Exception {
+        var in = ParameterDocumentationTest.class.getClassLoader().getResourceAsStream("META-INF/m2e/lifecycle-mapping-metadata.xml");
+        assertTrue(in != null, "no META-INF/m2e/lifecycle-mapping-metadata.xml in the plugin");
+        Document mapping = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        NodeList goals = mapping.getElementsByTagName("goal");
+        assertEquals(1, goals.getLength());
+        assertEquals("generate", goals.item(0).getTextContent().trim());
+        assertTrue(PARAMETERS_BY_GOAL.containsKey("generate"));
+        assertEquals("false", mapping.getElementsByTagName("runOnIncremental").item(0).getTextContent().trim());
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class KitGeneration {
 
     /** Validates and renders one kit in memory: every file by path, nothing written. */
     public static List<KitFile> plan(HostingSettings settings, ProjectFacts project, Path templateDirectory) {
-        return new KitPlanner(BuiltIns.load()).plan(settings, project, List.of(templateDirectory), List.of(), Optional.empty());
+        return new KitPlanner(BuiltIns.load()).plan(settings, project, List.of(templateDirectory), List.of(), Optional.empty())
+                .files();
     }
 
     /** The rendered text files of one kit by path (copied files such as jars left out). */

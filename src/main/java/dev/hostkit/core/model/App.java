@@ -26,15 +26,18 @@ public record App(String name, String version, int port, String healthPath) {
     public static final Setting<String> NAME = Setting.value("appName", ValueType.matching(NAME_PATTERN, NAME_ALLOWED),
             "the artifactId, lower-cased, other characters → `-`",
             "The application's name (image, compose project, nginx upstream, system user and unit): 1–63 of "
-                    + "`a-z 0-9 -`, not starting or ending with `-`.");
+                    + "`a-z 0-9 -`, not starting or ending with `-`.")
+            .shownAs("app.name");
     public static final Setting<Integer> PORT = Setting.value("port", ValueType.port(),
-            "`8080` for Java, `8000` for Python", "The TCP port the application listens on, 1–65535.");
+            "`8080` for Java, `8000` for Python", "The TCP port the application listens on, 1–65535.")
+            .shownAs("app.port");
     public static final Setting<String> HEALTH_PATH = Setting.value("healthPath", ValueType.matching(
                     Pattern.compile("/[A-Za-z0-9._~/-]*(\\?[A-Za-z0-9._~=&/-]*)?"),
                     "Allowed: a path that starts with '/' made of letters, digits and . _ ~ / -, "
                             + "optionally followed by ?query of the same and = &."),
             "`/`", "The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, "
-                    + "`. _ ~ / -`, optionally `?query` (adding `= &`).");
+                    + "`. _ ~ / -`, optionally `?query` (adding `= &`).")
+            .shownAs("app.healthPath");
     public static final List<Setting<?>> SETTINGS = List.of(NAME, PORT, HEALTH_PATH);
 
     /** @param defaultPort the port of the app's runtime, when hosting.port is not set */

@@ -26,7 +26,8 @@ public record EnvVars(SortedMap<String, String> variables) {
     public static final Setting<Map<String, String>> ENV = Setting.map("env", "none",
             "Environment variables of the app, written into the kit (no secrets). Names match `[A-Za-z_][A-Za-z0-9_]*`; "
                     + "values are one line without control characters (tab allowed), and a value with `$` cannot also "
-                    + "have a backslash before a quote or at its end.");
+                    + "have a backslash before a quote or at its end.")
+            .shownAs("env");
 
     public static EnvVars resolve(SettingValues settings) {
         SortedMap<String, String> checked = new TreeMap<>();

@@ -25,20 +25,25 @@ public record Nginx(Optional<String> serverName, int listenPort, String clientMa
 
     public static final Setting<String> SERVER_NAME = Setting.value("serverName", hostName(),
             "none: nginx answers any Host", "The public host name nginx answers for, `*.` wildcard allowed; a request for any other Host gets "
-                    + "no answer.");
+                    + "no answer.")
+            .shownAs("nginx.serverName");
     public static final Setting<Integer> LISTEN_PORT = Setting.value("listenPort", ValueType.port(), "`80`",
-            "The port nginx publishes for plain HTTP, 1–65535.");
+            "The port nginx publishes for plain HTTP, 1–65535.")
+            .shownAs("nginx.listenPort");
     public static final Setting<String> CLIENT_MAX_BODY_SIZE = Setting.value("clientMaxBodySize", ValueType.matching(
                     Pattern.compile("[0-9]{1,9}[kKmMgG]?"),
                     "Allowed: a size in nginx syntax, a number with an optional k, m or g suffix (such as 10m)."),
-            "`10m`", "The largest request body nginx accepts: a number with an optional `k`, `m` or `g`.");
+            "`10m`", "The largest request body nginx accepts: a number with an optional `k`, `m` or `g`.")
+            .shownAs("nginx.clientMaxBodySize");
     public static final Setting<Integer> PROXY_TIMEOUT = Setting.value("proxyTimeout",
             ValueType.wholeNumber(1, 3600, "Allowed: a whole number of seconds from 1 to 3600."),
-            "`60`", "Seconds nginx waits for the app to read a request and to answer, 1–3600 (connecting: 5 s).");
+            "`60`", "Seconds nginx waits for the app to read a request and to answer, 1–3600 (connecting: 5 s).")
+            .shownAs("nginx.proxyTimeout");
     public static final Setting<String> STATIC_PATH = Setting.value("staticPath", ValueType.matching(
                     Pattern.compile("/([A-Za-z0-9._~-]+/)+"),
                     "Allowed: a URL path that starts and ends with '/', such as /static/ or /assets/img/."),
-            "`/static/`", "The URL prefix of the static files nginx serves itself, starting and ending with `/`.");
+            "`/static/`", "The URL prefix of the static files nginx serves itself, starting and ending with `/`.")
+            .shownAs("nginx.staticPath");
     public static final List<Setting<?>> SETTINGS = List.of(SERVER_NAME, LISTEN_PORT, CLIENT_MAX_BODY_SIZE, PROXY_TIMEOUT,
             STATIC_PATH);
 

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /** Free values of {@code <values>} that the user's templates read as {@code {{values.KEY}}}, sorted by key. */
 public record TemplateValues(SortedMap<String, String> entries) {
     public static final Setting<Map<String, String>> VALUES = Setting.map("values", "none",
-            "Free values for your templates, read as `{{values.KEY}}`; keys match `[A-Za-z_][A-Za-z0-9_]*`.");
+            "Free values for your templates, read as `{{values.KEY}}`; keys match `[A-Za-z_][A-Za-z0-9_]*`.")
+            .shownAs("values");
 
     public static TemplateValues resolve(SettingValues settings) {
         SortedMap<String, String> checked = new TreeMap<>();

@@ -29,27 +29,34 @@ public record Tls(String certificate, String certificateKey, boolean acme, Optio
                     ValueType.absolutePath(PEM_EXAMPLE), "none",
                     "The certificate chain (PEM) on the machine, an absolute path; with `tlsCertificateKey` it turns "
                             + "HTTPS on.")
-            .withProperty("hosting.tls.certificate");
+            .withProperty("hosting.tls.certificate")
+            .shownAs("tls.certificate");
     public static final Setting<String> CERTIFICATE_KEY = Setting.value("tlsCertificateKey",
                     ValueType.absolutePath("/etc/ssl/shop/privkey.pem"), "none",
                     "The private key (PEM) of `tlsCertificate` on the machine, an absolute path: both or neither.")
-            .withProperty("hosting.tls.certificateKey");
+            .withProperty("hosting.tls.certificateKey")
+            .shownAs("tls.certificateKey");
     public static final Setting<Boolean> ACME = Setting.value("tlsAcme", ValueType.bool(), "`false`",
                     "`true`: HTTPS with Let's Encrypt certificates from certbot's webroot mode "
                             + "(needs serverName, no wildcard, no certificate paths).")
-            .withProperty("hosting.tls.acme");
+            .withProperty("hosting.tls.acme")
+            .shownAs("tls.acme");
     public static final Setting<String> ACME_EMAIL = Setting.value("tlsAcmeEmail", ValueType.matching(Pattern.compile(
                             "[A-Za-z0-9.!#%&*+/=?^_~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+"),
                     "Allowed: an e-mail address such as ops@example.com (Let's Encrypt sends expiry notices there)."),
-            "none", "The ACME account's e-mail address, for expiry notices.").withProperty("hosting.tls.acmeEmail");
+            "none", "The ACME account's e-mail address, for expiry notices.").withProperty("hosting.tls.acmeEmail")
+            .shownAs("tls.acmeEmail");
     public static final Setting<String> ACME_WEBROOT = Setting.value("tlsAcmeWebroot",
             ValueType.absolutePath("/var/www/letsencrypt"), "`/var/www/letsencrypt`",
-            "The folder nginx serves ACME challenges from.").withProperty("hosting.tls.acmeWebroot");
+            "The folder nginx serves ACME challenges from.").withProperty("hosting.tls.acmeWebroot")
+            .shownAs("tls.acmeWebroot");
     public static final Setting<Integer> PORT = Setting.value("tlsPort", ValueType.port(), "`443`",
-            "The HTTPS port nginx publishes, 1–65535, not `listenPort`.").withProperty("hosting.tls.port");
+            "The HTTPS port nginx publishes, 1–65535, not `listenPort`.").withProperty("hosting.tls.port")
+            .shownAs("tls.port");
     public static final Setting<Boolean> HSTS_INCLUDE_SUB_DOMAINS = Setting.value("tlsHstsIncludeSubDomains",
                     ValueType.bool(), "`false`", "`true` adds `includeSubDomains` to the HSTS header.")
-            .withProperty("hosting.tls.hstsIncludeSubDomains");
+            .withProperty("hosting.tls.hstsIncludeSubDomains")
+            .shownAs("tls.hsts");
     public static final List<Setting<?>> SETTINGS = List.of(CERTIFICATE, CERTIFICATE_KEY, ACME, ACME_EMAIL, ACME_WEBROOT,
             PORT, HSTS_INCLUDE_SUB_DOMAINS);
 

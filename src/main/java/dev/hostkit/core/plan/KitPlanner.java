@@ -33,9 +33,9 @@ public final class KitPlanner {
      * @param templateDirectories the user's template folders, first match wins (an environment's before the shared one)
      * @param environmentFolders  top-level template folders that belong to environments, not targets
      * @param environment         the environment's name, empty for a kit without environments
-     * @return the kit's files, sorted by path
+     * @return the kit's files, sorted by path, and what they were planned from
      */
-    public List<KitFile> plan(HostingSettings raw, ProjectFacts project, List<Path> templateDirectories,
+    public PlannedKit plan(HostingSettings raw, ProjectFacts project, List<Path> templateDirectories,
                               List<String> environmentFolders, Optional<String> environment) {
         TemplateCatalog catalog = TemplateCatalog.load(builtIns.templateFolders(), templateDirectories, environmentFolders);
         ResolvedKit resolved = ResolvedKit.resolve(builtIns, raw, project, catalog.userFolders(), environment);
@@ -58,7 +58,7 @@ public final class KitPlanner {
                 files.put(output, KitFile.rendered(output, renderer.render(template, templateVariables)));
             }
         }
-        return List.copyOf(files.values());
+        return new PlannedKit(List.copyOf(files.values()), resolved);
     }
 
     /** {@code template.*}: which template this is, where its content comes from and where an override goes. */

@@ -84,6 +84,11 @@ public final class TemplateCatalog {
         return List.copyOf(names);
     }
 
+    /** The built-in templates these targets render with this runtime, by name in the kit (no user templates). */
+    public List<String> builtInTemplatesFor(Collection<String> targets, String runtime) {
+        return new TemplateCatalog(builtIn, Set.of()).templatesFor(targets, runtime);
+    }
+
     /** The output path of a template: its name without {@code .mustache}. */
     public static String outputPathOf(String templateName) {
         return templateName.substring(0, templateName.length() - SUFFIX.length());

@@ -55,6 +55,19 @@ public final class TemplateOrigins {
         return resource(name) == null ? Optional.empty() : Optional.of(name);
     }
 
+    /** The text of the built-in template that holds this name's content (the runtime's, else the shared one). */
+    public Optional<String> builtInText(String name) {
+        Optional<String> source = builtInSource(name);
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = resource(source.get()).openStream()) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TemplateException("Cannot read the built-in template " + source.get() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Opens the template, the user's copy first; empty when there is none. */
     Optional<Reader> open(String name) {
         try {

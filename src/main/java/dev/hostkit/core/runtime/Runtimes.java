@@ -12,7 +12,8 @@ import java.util.List;
 public final class Runtimes {
     public static final Setting<String> RUNTIME = Setting.value("runtime",
             ValueType.of("Allowed: the name of a runtime (see below).", name -> name),
-            "detected", "The app's runtime: `java` or `python` (see their sections).");
+            "detected", "The app's runtime: `java` or `python` (see their sections).")
+            .shownAs("runtime.name");
 
     private Runtimes() {}
 

@@ -27,14 +27,17 @@ public final class Setting<T> {
     private final ValueType<T> type;
     private final String defaultText;
     private final String description;
+    private final String variable;
 
-    private Setting(String name, String property, Shape shape, ValueType<T> type, String defaultText, String description) {
+    private Setting(String name, String property, Shape shape, ValueType<T> type, String defaultText, String description,
+                    String variable) {
         this.name = Objects.requireNonNull(name);
         this.property = property;
         this.shape = shape;
         this.type = type;
         this.defaultText = Objects.requireNonNull(defaultText);
         this.description = Objects.requireNonNull(description);
+        this.variable = variable;
     }
 
     /**
@@ -44,27 +47,37 @@ public final class Setting<T> {
      * @param description one sentence on what it is for (what is allowed comes from the type)
      */
     public static <T> Setting<T> value(String name, ValueType<T> type, String defaultText, String description) {
-        return new Setting<>(name, "hosting." + name, Shape.VALUE, type, defaultText, description);
+        return new Setting<>(name, "hosting." + name, Shape.VALUE, type, defaultText, description, null);
     }
 
     /** A list of names, comma-separated in a property ({@code -Dhosting.targets=docker,host}). */
     public static Setting<List<String>> list(String name, String defaultText, String description) {
-        return new Setting<>(name, "hosting." + name, Shape.LIST, null, defaultText, description);
+        return new Setting<>(name, "hosting." + name, Shape.LIST, null, defaultText, description, null);
     }
 
     /** A map, set in the POM only ({@code <env><KEY>value</KEY></env>}): no property. */
     public static Setting<Map<String, String>> map(String name, String defaultText, String description) {
-        return new Setting<>(name, null, Shape.MAP, null, defaultText, description);
+        return new Setting<>(name, null, Shape.MAP, null, defaultText, description, null);
     }
 
     /** Elements of their own, set in the POM only ({@code <environments>}): no property. */
     public static Setting<Void> nested(String name, String defaultText, String description) {
-        return new Setting<>(name, null, Shape.NESTED, null, defaultText, description);
+        return new Setting<>(name, null, Shape.NESTED, null, defaultText, description, null);
     }
 
     /** The same setting with another user property, e.g. {@code hosting.tls.port} for {@code tlsPort}. */
     public Setting<T> withProperty(String otherProperty) {
-        return new Setting<>(name, otherProperty, shape, type, defaultText, description);
+        return new Setting<>(name, otherProperty, shape, type, defaultText, description, variable);
+    }
+
+    /** The same setting, saying which template variable shows its resolved value (e.g. {@code app.port}). */
+    public Setting<T> shownAs(String variablePath) {
+        return new Setting<>(name, property, shape, type, defaultText, description, variablePath);
+    }
+
+    /** The template variable that shows the resolved value, default or set, if one does. */
+    public Optional<String> variable() {
+        return Optional.ofNullable(variable);
     }
 
     public String name() {

@@ -14,7 +14,8 @@ public final class Targets {
     public static final Setting<List<String>> TARGETS = Setting.list("targets",
             "every built-in target and your template folders",
             "The targets to render: built-in ones and folders of your own templates; a target brings those it needs "
-                    + "(compose brings docker).");
+                    + "(compose brings docker).")
+            .shownAs("targets");
 
     private Targets() {}
 

@@ -25,17 +25,21 @@ public final class JavaRuntime implements AppRuntime {
     public static final Setting<Integer> JAVA_VERSION = Setting.value("javaVersion",
             ValueType.wholeNumber(8, 99, RELEASE_ALLOWED),
             "`maven.compiler.release` (or `.target`, `.source`), else `17`",
-            "The Java feature release (8–99) of the runtime image and of the machine's JRE.");
+            "The Java feature release (8–99) of the runtime image and of the machine's JRE.")
+            .shownAs("java.release");
     public static final Setting<String> MAIN_CLASS = Setting.value("mainClass",
             ValueType.matching(CLASS_NAME, MainClass.ALLOWED), "the jar manifest's `Main-Class`",
-            "The class to run, fully qualified.");
+            "The class to run, fully qualified.")
+            .shownAs("java.mainClass");
     public static final Setting<Integer> MAX_RAM_PERCENTAGE = Setting.value("maxRamPercentage",
             ValueType.wholeNumber(10, 95,
                     "Allowed: a whole number from 10 to 95 (the share of the container's memory the heap may use)."),
-            "`75`", "The share of the container's memory the JVM heap may take, 10–95 percent.");
+            "`75`", "The share of the container's memory the JVM heap may take, 10–95 percent.")
+            .shownAs("java.maxRamPercentage");
     public static final Setting<String> JAVA_COMMAND = Setting.value("javaCommand",
             ValueType.absolutePath("/usr/bin/java"), "`/usr/bin/java`",
-            "The java launcher on a bare machine, an absolute path.");
+            "The java launcher on a bare machine, an absolute path.")
+            .shownAs("java.command");
     private static final List<Setting<?>> SETTINGS = List.of(JAVA_VERSION, MAIN_CLASS, MAX_RAM_PERCENTAGE, JAVA_COMMAND);
 
     @Override

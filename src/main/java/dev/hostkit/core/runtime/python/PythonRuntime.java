@@ -32,13 +32,16 @@ public final class PythonRuntime implements AppRuntime {
                     Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*"),
                     "Allowed: module:callable, such as mysite.wsgi:application."),
             "`{settings package}.wsgi:application` from `manage.py`, else the one `{package}/wsgi.py`",
-            "The WSGI callable gunicorn serves, `module:callable`.");
+            "The WSGI callable gunicorn serves, `module:callable`.")
+            .shownAs("python.wsgiModule");
     public static final Setting<Integer> WORKERS = Setting.value("workers", ValueType.wholeNumber(1, 256,
                     "Allowed: a whole number of gunicorn workers from 1 to 256 (unset: 2 x cores + 1 at run time)."),
-            "`2 x cores + 1` at run time (`WEB_CONCURRENCY` wins)", "gunicorn's worker processes, 1–256.");
+            "`2 x cores + 1` at run time (`WEB_CONCURRENCY` wins)", "gunicorn's worker processes, 1–256.")
+            .shownAs("python.workersComment");
     public static final Setting<String> PYTHON_VERSION = Setting.value("pythonVersion", ValueType.matching(
                     Pattern.compile("3\\.[0-9]{1,2}"), "Allowed: a Python 3 feature version such as 3.11 or 3.12."),
-            "`3.11`", "The Python version of the base image `python:{pythonVersion}-slim`, `3.N`.");
+            "`3.11`", "The Python version of the base image `python:{pythonVersion}-slim`, `3.N`.")
+            .shownAs("python.version");
     private static final List<Setting<?>> SETTINGS = List.of(APP_DIRECTORY, WSGI_MODULE, WORKERS, PYTHON_VERSION);
 
     @Override

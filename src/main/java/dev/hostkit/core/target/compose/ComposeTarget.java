@@ -22,11 +22,13 @@ public final class ComposeTarget implements Target {
     static final String STATIC_VOLUME = "/srv/static";
 
     public static final Setting<String> NGINX_IMAGE = Setting.value("nginxImage", ValueType.image(), "`nginx:1.28`",
-            "The nginx image of the compose kit: an explicit tag or digest, not `latest`.");
+            "The nginx image of the compose kit: an explicit tag or digest, not `latest`.")
+            .shownAs("compose.nginxImage");
     public static final Setting<String> RESTART_POLICY = Setting.value("restartPolicy", ValueType.matching(
                     Pattern.compile("no|always|unless-stopped|on-failure(:[1-9][0-9]{0,3})?"),
                     "Allowed: no, always, unless-stopped, on-failure or on-failure:N."),
-            "`unless-stopped`", "The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.");
+            "`unless-stopped`", "The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.")
+            .shownAs("compose.restartPolicy");
 
     @Override
     public String name() {

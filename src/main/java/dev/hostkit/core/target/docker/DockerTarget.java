@@ -25,7 +25,8 @@ public final class DockerTarget implements Target {
     public static final Setting<String> BASE_IMAGE = Setting.value("baseImage", ValueType.image(),
             "the runtime's: `eclipse-temurin:{javaVersion}-jre`, `python:{pythonVersion}-slim`",
             "The base image of the app's container: an explicit tag or digest, not `latest`; Debian or Ubuntu "
-                    + "based (the Dockerfile runs useradd, the Java probe bash).");
+                    + "based (the Dockerfile runs useradd, the Java probe bash).")
+            .shownAs("docker.baseImage");
 
     @Override
     public String name() {

@@ -33,12 +33,15 @@ public final class HostTarget implements Target {
 
     public static final Setting<Integer> INSTANCES = Setting.value("instances", ValueType.wholeNumber(1, 64,
                     "Allowed: a whole number from 1 to 64 (app instances on consecutive ports from hosting.port)."),
-            "`1`", "App instances on a bare machine, 1–64, on ports `port` … `port + instances - 1` (at most 65535).");
+            "`1`", "App instances on a bare machine, 1–64, on ports `port` … `port + instances - 1` (at most 65535).")
+            .shownAs("host.instances");
     public static final Setting<String> INSTALL_PREFIX = Setting.value("installPrefix",
-            ValueType.absolutePath("/opt/shop"), "`/opt/{appName}`", "Where install.sh puts the releases on a bare machine: an absolute path of letters, digits and `. _ -`.");
+            ValueType.absolutePath("/opt/shop"), "`/opt/{appName}`", "Where install.sh puts the releases on a bare machine: an absolute path of letters, digits and `. _ -`.")
+            .shownAs("host.prefix");
     public static final Setting<String> STATIC_DIRECTORY = Setting.value("staticDirectory",
             ValueType.absolutePath("/opt/shop/static"), "`{installPrefix}/static`",
-            "The folder nginx serves `staticPath` from on a bare machine, an absolute path.");
+            "The folder nginx serves `staticPath` from on a bare machine, an absolute path.")
+            .shownAs("host.staticDirectory");
 
     @Override
     public String name() {
