@@ -113,7 +113,8 @@ public final class KitWriter {
         if (!conflicts.isEmpty()) {
             throw new KitWriteException("Nothing was written to " + root + ", because replacing these files would lose "
                     + "work that is not hostkit's:\n  - " + String.join("\n  - ", conflicts)
-                    + "\nMove the changes into a template override (src/main/hosting/<path>.mustache), choose another "
+                    + "\nMove the changes into a template override (src/main/hosting/<path>.mustache; mvn hosting:eject copies "
+                    + "the built-in templates there to start from), choose another "
                     + "hosting.outputDirectory, or set hosting.overwrite=true to replace them.");
         }
     }
