@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Renders the hosting kit (Dockerfile, compose.yaml, nginx site, systemd unit, install.sh, ...)
  * into the output directory, one kit per environment, and attaches each as a zip in the
- * lifecycle. The work is {@link KitGenerator}'s.
+ * lifecycle. The core's KitGenerator does the work.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)

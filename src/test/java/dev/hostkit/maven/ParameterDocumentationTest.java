@@ -89,6 +89,24 @@ class ParameterDocumentationTest {
         assertTrue(PARAMETERS_BY_GOAL.containsKey("help"), "hosting:help: " + PARAMETERS_BY_GOAL.keySet());
     }
 
+    /** help and help:describe show the goals' descriptions as written: no Javadoc tags or HTML that they would drop. */
+    @Test
+    void goalDescriptionsArePlainText() throws Exception {
+        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(
+                projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
+                .resolve("target/classes/META-INF/maven/plugin.xml").toFile());
+        NodeList mojos = document.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String description = text(mojo, "description");
+            if (!text(mojo, "goal").equals("help")) {
+                assertTrue(!description.contains("{@") && !description.contains("<") && !description.isBlank(),
+                        text(mojo, "goal") + ": " + description);
+            }
+        }
+    }
+
     /** Eclipse's m2e runs generate on full builds only; the mapping names a goal the plugin has. */
     @Test
     void theM2eMappingRunsGenerateOnFullBuildsOnly() throws Exception {
