@@ -3,7 +3,6 @@ package dev.hostkit.docker;
 import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.ProjectDir;
 import dev.hostkit.testing.RequiredTool;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import java.util.Map;
  * after the last test; a JVM shutdown hook stops it if the run is interrupted.
  * Every docker command goes to it through {@code DOCKER_HOST}.
  */
-final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
+final class PrivateDocker implements AutoCloseable {
     private static final String INSTALL = "apt-get install docker.io debootstrap";
 
     private final Path scripts;
@@ -55,7 +54,7 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         RequiredTool.find("dockerd", INSTALL);
         RequiredTool.find("debootstrap", INSTALL);
         if (!"0".equals(Commands.run(List.of("id", "-u"), null, Map.of(), Duration.ofSeconds(10)).stdout().trim())) {
-            RequiredTool.unavailable("a private dockerd needs root (run the tests as root, as CI does)");
+            RequiredTool.unavailable("root", "run the tests as root, as CI does", "a private dockerd needs root (run the tests as root, as CI does)");
         }
         Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
