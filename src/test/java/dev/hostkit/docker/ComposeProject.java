@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Runs a compose file's services on the private daemon with plain docker commands, as
  * {@code docker compose up --build} would: one bridge network {@code <name>_default} on which
- * each container is reachable by its service name, each service built and started after the
+ * each container is reachable by its service name (a {@link BridgeNetwork}: checked to be), each service built and started after the
  * services it depends on have met their condition; the top-level named volumes created as
  * {@code <name>_<volume>}. {@link #close()} removes the containers, the network and the
  * volumes, whatever state they are in.
@@ -22,7 +22,7 @@ final class ComposeProject implements AutoCloseable {
     private final ComposeFile compose;
     private final List<String> started = new ArrayList<>();
     private final List<String> volumesCreated = new ArrayList<>();
-    private boolean networkCreated;
+    private BridgeNetwork network;
 
     ComposeProject(PrivateDocker docker, ComposeFile compose) {
         this.docker = docker;
@@ -54,8 +54,7 @@ final class ComposeProject implements AutoCloseable {
      * at its mount point by the first container that mounts it (docker's copy-up, as with compose).
      */
     ComposeProject up(Duration conditionTimeout) {
-        docker.dockerOk("network", "create", "--label", "com.docker.compose.project=" + compose.name(), compose.network());
-        networkCreated = true;
+        network = BridgeNetwork.create(docker, compose.network(), "--label", "com.docker.compose.project=" + compose.name());
         for (String volume : compose.volumes()) {
             String volumeName = compose.volumeName(volume);
             volumesCreated.add(volumeName);
@@ -155,8 +154,8 @@ final class ComposeProject implements AutoCloseable {
             args.addAll(containers);
             docker.docker(args.toArray(String[]::new));
         }
-        if (networkCreated) {
-            docker.docker("network", "rm", compose.network());
+        if (network != null) {
+            network.close();
         }
         // Like `docker compose down --volumes`: the project's named volumes go too.
         List<String> volumes = new ArrayList<>(volumesCreated);
