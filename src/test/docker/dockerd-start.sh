@@ -47,8 +47,11 @@ id="$(basename "$dir" | tr -c 'a-zA-Z0-9\n' '-')"
 
 # Networking: containers reach each other by name on user-defined bridge networks (embedded
 # DNS works without iptables) and the host reaches published ports through docker-proxy on
-# loopback. So no iptables rules, no NAT, no ip_forward change, no docker0 bridge: the host's
-# firewall is left exactly as it was. Builds that need the network use --network host.
+# loopback. So dockerd adds no iptables rules, no NAT, no ip_forward change, no docker0 bridge.
+# The one thing the host's firewall may still stop is traffic between two containers on one
+# bridge (FORWARD policy DROP with br_netfilter): the tests let it through, one bridge at a
+# time, with bridge-forward.sh, and dockerd-stop.sh takes those rules back. Builds that need
+# the network use --network host.
 # A system containerd, if one runs, is shared only through namespaces of our own.
 setsid dockerd \
   --config-file "$dir/daemon.json" \
@@ -66,10 +69,17 @@ setsid dockerd \
 launched=$!
 
 export DOCKER_HOST="unix://$dir/docker.sock"
-deadline=$((SECONDS + ${HOSTKIT_DOCKERD_TIMEOUT:-30}))
-until [ -S "$dir/docker.sock" ] && docker version >/dev/null 2>&1; do
-  if ! kill -0 "$launched" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-    echo "dockerd-start: the daemon did not come up; its log:" >&2
+limit="${HOSTKIT_DOCKERD_TIMEOUT:-30}"
+deadline=$((SECONDS + limit))
+until [ -S "$dir/docker.sock" ] && timeout 5 docker version >/dev/null 2>&1; do
+  problem=""
+  if ! kill -0 "$launched" 2>/dev/null; then
+    problem="exited before it answered on $dir/docker.sock"
+  elif [ "$SECONDS" -ge "$deadline" ]; then
+    problem="did not answer on $dir/docker.sock within $limit s"
+  fi
+  if [ -n "$problem" ]; then
+    echo "dockerd-start: the daemon $problem; its log:" >&2
     tail -n 30 "$dir/dockerd.log" >&2 || true
     [ -f "$dir/dockerd.pid" ] || echo "$launched" > "$dir/dockerd.pid"
     "$here/dockerd-stop.sh" "$dir" >&2 || true

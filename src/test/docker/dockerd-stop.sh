@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops a daemon started by dockerd-start.sh and removes everything it left: its containers,
-# networks (and their host bridges), the daemon by the PID in its pid file, its managed
-# containerd and shims, mounts under its directory, and the directory itself.
+# networks (and their host bridges) with the FORWARD rules that let their traffic pass
+# (bridge-forward.sh), the daemon by the PID in its pid file, its managed containerd and shims,
+# mounts under its directory, and the directory itself.
 #
 #   src/test/docker/dockerd-stop.sh "$HOSTKIT_DOCKERD_DIR"
 #
@@ -10,6 +11,7 @@ set -uo pipefail
 dir="${1:?usage: dockerd-stop.sh DIR}"
 [ -d "$dir" ] || exit 0
 dir="$(cd "$dir" && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
 export DOCKER_HOST="unix://$dir/docker.sock"
 
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
@@ -44,7 +46,8 @@ done
 
 # Networks were pruned above while the daemon ran, which deletes their host bridges. A
 # daemon that had died on its own may leave a br-<id> bridge behind; it is harmless and
-# removed with: ip link delete br-<id>.
+# removed with: ip link delete br-<id>. The FORWARD rules of this daemon's bridges go in any case.
+"$here/bridge-forward.sh" forget "$dir" || echo "dockerd-stop: could not remove the FORWARD rules of $dir" >&2
 
 # Mounts left under the directory (overlay layers, netns, shm), deepest first.
 awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | while read -r m; do

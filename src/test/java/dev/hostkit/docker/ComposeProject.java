@@ -1,10 +1,9 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
-import dev.hostkit.testing.Daemon;
 import dev.hostkit.testing.HttpResponse;
+import dev.hostkit.testing.Poll;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Runs a compose file's services on the private daemon with plain docker commands, as
  * {@code docker compose up --build} would: one bridge network {@code <name>_default} on which
- * each container is reachable by its service name, each service built and started after the
+ * each container is reachable by its service name (a {@link BridgeNetwork}: checked to be), each service built and started after the
  * services it depends on have met their condition; the top-level named volumes created as
  * {@code <name>_<volume>}. {@link #close()} removes the containers, the network and the
  * volumes, whatever state they are in.
@@ -23,7 +22,7 @@ final class ComposeProject implements AutoCloseable {
     private final ComposeFile compose;
     private final List<String> started = new ArrayList<>();
     private final List<String> volumesCreated = new ArrayList<>();
-    private boolean networkCreated;
+    private BridgeNetwork network;
 
     ComposeProject(PrivateDocker docker, ComposeFile compose) {
         this.docker = docker;
@@ -55,8 +54,7 @@ final class ComposeProject implements AutoCloseable {
      * at its mount point by the first container that mounts it (docker's copy-up, as with compose).
      */
     ComposeProject up(Duration conditionTimeout) {
-        docker.dockerOk("network", "create", "--label", "com.docker.compose.project=" + compose.name(), compose.network());
-        networkCreated = true;
+        network = BridgeNetwork.create(docker, compose.network(), "--label", "com.docker.compose.project=" + compose.name());
         for (String volume : compose.volumes()) {
             String volumeName = compose.volumeName(volume);
             volumesCreated.add(volumeName);
@@ -77,48 +75,50 @@ final class ComposeProject implements AutoCloseable {
         return compose.containerName(compose.service(service));
     }
 
-    /** Waits until a service meets a depends_on condition: service_started, service_healthy or service_completed_successfully. */
+    /**
+     * Waits until a service meets a depends_on condition: service_started, service_healthy or
+     * service_completed_successfully; fails at once when it can no longer hold.
+     */
     void waitFor(String service, String condition, Duration timeout) {
         String container = container(service);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String state = "";
-        while (System.nanoTime() < deadline) {
-            state = docker.dockerOk("inspect", "--format",
-                    "{{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", container);
-            String[] parts = state.split(" ");
-            String status = parts[0];
-            String health = parts[2];
-            switch (condition) {
-                case "service_started" -> {
-                    if (status.equals("running")) {
-                        return;
-                    }
-                }
-                case "service_healthy" -> {
-                    if (health.equals("none")) {
-                        throw new AssertionError(service + " has no healthcheck, so condition service_healthy can never hold");
-                    }
-                    if (health.equals("healthy")) {
-                        return;
-                    }
-                    if (health.equals("unhealthy")) {
-                        throw new AssertionError(service + " became unhealthy\n" + diagnostics(container));
-                    }
-                }
-                case "service_completed_successfully" -> {
-                    if (status.equals("exited") && parts[1].equals("0")) {
-                        return;
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown depends_on condition " + condition);
-            }
-            if (status.equals("exited") || status.equals("dead")) {
-                throw new AssertionError(service + " stopped (" + state + ") while waiting for " + condition + "\n" + diagnostics(container));
-            }
-            Daemon.sleep(250);
+        try {
+            Poll.until(service + " (" + container + ") to reach " + condition, timeout, left -> {
+                String state = docker.docker(Poll.atMost(left, Duration.ofSeconds(10)), null, "inspect", "--format",
+                        "{{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", container)
+                        .orThrow().trim();
+                return met(service, condition, state) ? state : null;
+            });
+        } catch (AssertionError notMet) {
+            throw new AssertionError(notMet.getMessage() + "\n" + diagnostics(container), notMet.getCause());
         }
-        throw new AssertionError(service + " did not reach " + condition + " within " + timeout + " (last: " + state + ")\n"
-                + diagnostics(container));
+    }
+
+    /** Whether a container's "status exit-code health" meets the condition; throws when it never will. */
+    private static boolean met(String service, String condition, String state) {
+        String[] parts = state.split(" ");
+        String status = parts[0];
+        String health = parts[2];
+        boolean met = switch (condition) {
+            case "service_started" -> status.equals("running");
+            case "service_healthy" -> {
+                if (health.equals("none")) {
+                    throw new AssertionError(service + " has no healthcheck, so condition service_healthy can never hold");
+                }
+                if (health.equals("unhealthy")) {
+                    throw new AssertionError(service + " became unhealthy");
+                }
+                yield health.equals("healthy");
+            }
+            case "service_completed_successfully" -> status.equals("exited") && parts[1].equals("0");
+            default -> throw new IllegalArgumentException("unknown depends_on condition " + condition);
+        };
+        if (!met && (status.equals("exited") || status.equals("dead"))) {
+            throw new AssertionError(service + " stopped (" + state + ") while waiting for " + condition);
+        }
+        if (!met) {
+            throw new Poll.NotYet("state " + state);
+        }
+        return true;
     }
 
     /** The docker volume of a named volume of the compose file. */
@@ -154,8 +154,8 @@ final class ComposeProject implements AutoCloseable {
             args.addAll(containers);
             docker.docker(args.toArray(String[]::new));
         }
-        if (networkCreated) {
-            docker.docker("network", "rm", compose.network());
+        if (network != null) {
+            network.close();
         }
         // Like `docker compose down --volumes`: the project's named volumes go too.
         List<String> volumes = new ArrayList<>(volumesCreated);
@@ -171,21 +171,15 @@ final class ComposeProject implements AutoCloseable {
     /**
      * A request to a port the daemon published. Right after nginx's container starts,
      * docker-proxy may accept a connection and close it before nginx listens: such a request is
-     * repeated, for up to 5 s.
+     * repeated, for up to 10 s.
      */
     static HttpResponse untilAnswered(Supplier<HttpResponse> request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse response = request.get();
-                if (!response.noAnswer() || attempt == 20) {
-                    return response;
-                }
-            } catch (UncheckedIOException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
+        return Poll.until("an answer through the published port", Duration.ofSeconds(10), left -> {
+            HttpResponse response = request.get();
+            if (response.noAnswer()) {
+                throw new Poll.NotYet(response.toString());
             }
-            Daemon.sleep(250);
-        }
+            return response;
+        });
     }
 }

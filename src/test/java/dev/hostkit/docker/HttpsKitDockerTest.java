@@ -36,7 +36,7 @@ class HttpsKitDockerTest {
                 .set("tlsCertificateKey", pair.key().toString()));
         ComposeFile compose = ComposeFile.read(kit.resolve("compose/compose.yaml"));
         try (ComposeProject project = new ComposeProject(docker, compose)) {
-            project.build().up(Duration.ofSeconds(90));
+            project.build().up(Duration.ofSeconds(60));
             project.waitFor("nginx", "service_started", Duration.ofSeconds(30));
             int http = project.publishedPort("nginx", 80);
             int https = project.publishedPort("nginx", 443);

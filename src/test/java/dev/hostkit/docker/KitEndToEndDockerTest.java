@@ -1,9 +1,9 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
-import dev.hostkit.testing.Daemon;
 import dev.hostkit.testing.Http;
 import dev.hostkit.testing.HttpResponse;
+import dev.hostkit.testing.Poll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("docker")
 @ExtendWith(PrivateDockerExtension.class)
 class KitEndToEndDockerTest {
-    /** Long enough for the kit's healthcheck: first probe after interval (10 s), start_period 30 s. */
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+    /**
+     * Long enough for the kit's healthcheck: the first probe runs after its interval (10 s); an
+     * app that fails it is unhealthy after start_period (30 s) and 3 retries.
+     */
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
 
     static Stream<String> samples() {
         return Stream.of("java", "django");
@@ -191,18 +194,16 @@ class KitEndToEndDockerTest {
     }
 
     private static void waitHealthy(PrivateDocker docker, String container) {
-        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-        String health = "";
-        while (System.nanoTime() < deadline) {
-            health = docker.dockerOk("inspect", "--format", "{{.State.Health.Status}}", container);
-            if (health.equals("healthy")) {
-                return;
-            }
+        Poll.until(container + " to turn healthy by its image's HEALTHCHECK", HEALTHY_WITHIN, left -> {
+            String health = docker.docker(Poll.atMost(left, Duration.ofSeconds(10)), null, "inspect", "--format",
+                    "{{.State.Health.Status}}", container).orThrow().trim();
             assertFalse(health.equals("unhealthy"), () -> container + " is unhealthy: "
                     + docker.docker("inspect", "--format", "{{json .State.Health}}", container).stdout());
-            Daemon.sleep(250);
-        }
-        throw new AssertionError(container + " not healthy within " + HEALTHY_WITHIN + ": " + health);
+            if (!health.equals("healthy")) {
+                throw new Poll.NotYet("health " + health);
+            }
+            return health;
+        });
     }
 
     private static List<String> jsonList(String json) {

@@ -3,7 +3,7 @@ package dev.hostkit.docker;
 import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.ProjectDir;
 import dev.hostkit.testing.RequiredTool;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.hostkit.testing.Undo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +22,14 @@ import java.util.Map;
  * after the last test; a JVM shutdown hook stops it if the run is interrupted.
  * Every docker command goes to it through {@code DOCKER_HOST}.
  */
-final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
+final class PrivateDocker implements AutoCloseable {
     private static final String INSTALL = "apt-get install docker.io debootstrap";
 
     private final Path scripts;
     private final Path docker;
     private final Path dir;
     private final Map<String, String> environment;
-    private final Thread shutdownHook;
-    private boolean stopped;
+    private final Undo undo;
 
     private PrivateDocker(Path scripts, Path docker, Path dir, String dockerHost) {
         this.scripts = scripts;
@@ -45,7 +44,7 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         // Never read a developer's ~/.docker (contexts, credential helpers).
         env.put("DOCKER_CONFIG", dir.resolve("client-config").toString());
         this.environment = Map.copyOf(env);
-        this.shutdownHook = new Thread(this::stop, "stop-private-dockerd");
+        this.undo = Undo.onExit("stop-private-dockerd", this::stop);
     }
 
     /** Starts a daemon; aborts (developer machine) or fails (CI=true) when it cannot run here. */
@@ -54,8 +53,10 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         Path docker = RequiredTool.find("docker", INSTALL);
         RequiredTool.find("dockerd", INSTALL);
         RequiredTool.find("debootstrap", INSTALL);
+        // For the FORWARD rules of its bridges (BridgeNetwork); docker.io depends on it.
+        RequiredTool.find("iptables", "apt-get install iptables");
         if (!"0".equals(Commands.run(List.of("id", "-u"), null, Map.of(), Duration.ofSeconds(10)).stdout().trim())) {
-            RequiredTool.unavailable("a private dockerd needs root (run the tests as root, as CI does)");
+            RequiredTool.unavailable("root", "run the tests as root, as CI does", "a private dockerd needs root (run the tests as root, as CI does)");
         }
         Commands.Result started = Commands.run(List.of("bash", scripts.resolve("dockerd-start.sh").toString()), null,
                 Map.of("HOSTKIT_DOCKERD_OWNER", Long.toString(ProcessHandle.current().pid())), Duration.ofSeconds(90));
@@ -65,9 +66,7 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         if (!started.ok() || !values.containsKey("DOCKER_HOST")) {
             throw new AssertionError("the private dockerd did not start:\n" + started.describe());
         }
-        PrivateDocker daemon = new PrivateDocker(scripts, docker, Path.of(values.get("HOSTKIT_DOCKERD_DIR")), values.get("DOCKER_HOST"));
-        Runtime.getRuntime().addShutdownHook(daemon.shutdownHook);
-        return daemon;
+        return new PrivateDocker(scripts, docker, Path.of(values.get("HOSTKIT_DOCKERD_DIR")), values.get("DOCKER_HOST"));
     }
 
     /** Loads the stand-in base images (building the machine's cache first, if it has none). */
@@ -96,6 +95,13 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
         return docker(arguments).orThrow().trim();
     }
 
+    /** {@code src/test/docker/bridge-forward.sh} (the host's FORWARD rules for this daemon's bridges) with these arguments. */
+    Commands.Result bridgeForward(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", scripts.resolve("bridge-forward.sh").toString()));
+        command.addAll(Arrays.asList(arguments));
+        return Commands.run(command, null, Map.of(), Duration.ofSeconds(30));
+    }
+
     /** DOCKER_HOST and friends, for scripts that call docker themselves. */
     Map<String, String> environment() {
         return environment;
@@ -107,19 +113,10 @@ final class PrivateDocker implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to
-        }
-        stop();
+        undo.close();
     }
 
-    private synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
+    private void stop() {
         Commands.Result result = Commands.run(List.of("bash", scripts.resolve("dockerd-stop.sh").toString(), dir.toString()),
                 null, Map.of(), Duration.ofMinutes(2));
         if (!result.ok() || Files.exists(dir)) {

@@ -1,7 +1,6 @@
 package dev.hostkit.docker;
 
 import dev.hostkit.testing.Commands;
-import dev.hostkit.testing.Daemon;
 import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,26 +29,23 @@ class PrivateDockerHarnessDockerTest {
 
     @Test
     void containersOnANetworkReachEachOtherByName(PrivateDocker docker) {
-        docker.ensureImages("nginx:1.28");
-        String network = "hostkit-harness-" + ProcessHandle.current().pid();
-        try {
-            docker.dockerOk("network", "create", network);
-            docker.dockerOk("run", "--detach", "--name", network + "-web", "--network", network, "--network-alias", "web",
-                    "--pull", "never", "nginx:1.28");
-            String answer = "";
-            for (int attempt = 0; attempt < 40 && !answer.contains("200"); attempt++) {
-                Daemon.sleep(250);
-                answer = docker.docker("run", "--rm", "--network", network, "--pull", "never", "--entrypoint", "bash", "nginx:1.28",
-                        "-c", "exec 3<>/dev/tcp/web/80 && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3").stdout();
+        try (BridgeNetwork network = BridgeNetwork.create(docker, "hostkit-harness-" + ProcessHandle.current().pid())) {
+            String web = network.name() + "-web";
+            try {
+                docker.dockerOk("run", "--detach", "--name", web, "--network", network.name(), "--network-alias", "web",
+                        "--pull", "never", BridgeNetwork.PROBE_IMAGE);
+                String answer = network.statusLineFrom("web");
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            } finally {
+                docker.docker("rm", "-f", web);
             }
-            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-        } finally {
-            docker.docker("rm", "-f", network + "-web");
-            docker.docker("network", "rm", network);
         }
     }
 
-    /** A second daemon, with a container and a network, stopped: no process, mount, bridge or directory is left. */
+    /**
+     * A second daemon, with a container and a network whose bridge has its FORWARD rule, stopped:
+     * no process, mount, bridge, FORWARD rule or directory is left.
+     */
     @Test
     void stopLeavesNothingBehind(PrivateDocker shared) throws Exception {
         Path scripts = ProjectDir.resolve("src/test/docker");
@@ -66,7 +62,9 @@ class PrivateDockerHarnessDockerTest {
         try {
             String network = Commands.run(List.of(dockerCli.toString(), "network", "create", "left-behind"), null, env, Duration.ofSeconds(30))
                     .orThrow().trim();
-            bridge = "br-" + network.substring(0, 12);
+            bridge = BridgeNetwork.bridgeOf(network);
+            shared.bridgeForward("accept", dir.toString(), bridge).orThrow();
+            assertTrue(shared.bridgeForward("explain", bridge).stdout().contains("a rule accepts " + bridge), "the bridge has its rule");
             Commands.run(List.of("bash", scripts.resolve("base-images.sh").toString(), "nginx:1.28"), null, env, Duration.ofMinutes(30))
                     .orThrow();
             Commands.run(List.of(dockerCli.toString(), "run", "-d", "--network", "left-behind", "--pull", "never", "nginx:1.28"), null, env,
@@ -79,6 +77,8 @@ class PrivateDockerHarnessDockerTest {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "dockerd " + pid + " is gone");
         assertFalse(Files.exists(dir), dir + " is removed");
         assertFalse(Files.exists(Path.of("/sys/class/net", bridge)), bridge + " is removed");
+        String rules = shared.bridgeForward("explain", bridge).stdout();
+        assertFalse(rules.contains("a rule accepts"), "its FORWARD rule is removed: " + rules);
         assertFalse(Files.readString(Path.of("/proc/self/mounts")).contains(dir.toString()), "nothing is mounted under " + dir);
         List<String> survivors = ProcessHandle.allProcesses()
                 .filter(process -> process.info().arguments().map(args -> String.join(" ", args).contains(dir.toString())).orElse(false))

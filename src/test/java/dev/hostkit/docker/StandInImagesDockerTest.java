@@ -1,6 +1,6 @@
 package dev.hostkit.docker;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(PrivateDockerExtension.class)
 class StandInImagesDockerTest {
 
-    @BeforeAll
-    static void load(PrivateDocker docker) {
+    @BeforeEach
+    void load(PrivateDocker docker) {
         docker.ensureImages("eclipse-temurin:17-jre", "python:3.11-slim", "nginx:1.28");
     }
 

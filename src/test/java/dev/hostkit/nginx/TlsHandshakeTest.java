@@ -108,7 +108,7 @@ class TlsHandshakeTest {
         List<String> command = new ArrayList<>(List.of(Tool.OPENSSL.path(), "s_client", "-brief", "-connect", "127.0.0.1:" + port));
         command.addAll(serverName == null ? List.of("-noservername") : List.of("-servername", serverName));
         command.addAll(List.of(options));
-        return Commands.run(command, dir);
+        return Commands.run(command, dir, Map.of(), Duration.ofSeconds(10));
     }
 
 }

@@ -65,23 +65,22 @@ public final class Daemon implements AutoCloseable {
         }, timeout);
     }
 
-    /** Waits until PROBE returns without throwing; stops it and fails with its log when it ends first or the time is up. */
+    /**
+     * Waits until PROBE returns without throwing ({@link Poll}, so at most a minute); stops it
+     * and fails with its log when it ends first or the time is up.
+     */
     public Daemon awaitReady(Runnable probe, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError(this + " exited with " + process.exitValue() + " before it was ready:\n" + log());
-            }
-            try {
+        try {
+            return Poll.until(this + " to be ready", timeout, Duration.ofMillis(50), left -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError(this + " exited with " + process.exitValue() + " before it was ready");
+                }
                 probe.run();
                 return this;
-            } catch (RuntimeException notYet) {
-                if (System.nanoTime() > deadline) {
-                    close();
-                    throw new AssertionError(this + " is not ready after " + timeout + ":\n" + log(), notYet);
-                }
-            }
-            sleep(50);
+            });
+        } catch (AssertionError notReady) {
+            close();
+            throw new AssertionError(notReady.getMessage() + "\n--- its output ---\n" + log(), notReady.getCause());
         }
     }
 

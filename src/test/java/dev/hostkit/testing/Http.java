@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,15 +39,17 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class Http {
     private static final Pattern URL_HOST_PORT = Pattern.compile("https?://([^:/]+):([0-9]+)/.*");
-    private static final int TIMEOUT_MILLIS = 15000;
+    /** Every request here gives up after seconds: 5 to connect, 15 for each read (or send). */
+    private static final int CONNECT_MILLIS = 5000;
+    private static final int READ_MILLIS = 15000;
 
     private Http() {}
 
     /** GET on 127.0.0.1:PORT; extra headers as "Name: value". */
     public static HttpResponse get(int port, String host, String path, String... headers) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_MILLIS);
+            socket.setSoTimeout(READ_MILLIS);
             socket.getOutputStream().write(request(host, path, headers));
             return HttpResponse.parse(readAll(socket.getInputStream()), "GET http://127.0.0.1:" + port + path + " (Host: " + host + ")");
         } catch (IOException e) {
@@ -52,21 +57,43 @@ public final class Http {
         }
     }
 
-    /** GET on a unix socket (gunicorn's bind). */
+    /** GET on a unix socket (gunicorn's bind), with the same time limits as over TCP. */
     public static HttpResponse get(Path unixSocket, String host, String path, String... headers) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(unixSocket));
-            channel.write(ByteBuffer.wrap(request(host, path, headers)));
+        String what = "GET " + path + " on " + unixSocket + " (Host: " + host + ")";
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX); Selector selector = Selector.open()) {
+            channel.configureBlocking(false);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+            if (!channel.connect(UnixDomainSocketAddress.of(unixSocket))) {
+                await(key, SelectionKey.OP_CONNECT, CONNECT_MILLIS, what + ": connect");
+                channel.finishConnect();
+            }
+            ByteBuffer request = ByteBuffer.wrap(request(host, path, headers));
+            while (request.hasRemaining()) {
+                if (channel.write(request) == 0) {
+                    await(key, SelectionKey.OP_WRITE, READ_MILLIS, what + ": send");
+                }
+            }
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(65536);
-            while (channel.read(buffer) >= 0) {
+            for (int n; (n = channel.read(buffer)) >= 0; buffer.clear()) {
+                if (n == 0) {
+                    await(key, SelectionKey.OP_READ, READ_MILLIS, what + ": read");
+                }
                 response.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
             }
-            return HttpResponse.parse(response.toByteArray(), "GET " + path + " on " + unixSocket + " (Host: " + host + ")");
+            return HttpResponse.parse(response.toByteArray(), what);
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path + " on " + unixSocket + " (Host: " + host + ")", e);
+            throw new UncheckedIOException(what, e);
         }
+    }
+
+    /** Waits until the channel is ready for OPERATION, or fails like a blocking socket with a timeout. */
+    private static void await(SelectionKey key, int operation, int millis, String what) throws IOException {
+        key.interestOps(operation);
+        if (key.selector().select(millis) == 0) {
+            throw new SocketTimeoutException(what + ": nothing happened within " + millis + " ms");
+        }
+        key.selector().selectedKeys().clear();
     }
 
     /**
@@ -75,14 +102,14 @@ public final class Http {
      */
     public static HttpResponse getTls(int port, String serverName, String host, String path) throws SSLException {
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            plain.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_MILLIS);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustingManager()}, null);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", port, true)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setServerNames(List.of(new SNIHostName(serverName)));
                 socket.setSSLParameters(parameters);
-                socket.setSoTimeout(TIMEOUT_MILLIS);
+                socket.setSoTimeout(READ_MILLIS);
                 socket.startHandshake();
                 socket.getOutputStream().write(request(host, path));
                 return HttpResponse.parse(readAll(socket.getInputStream()),

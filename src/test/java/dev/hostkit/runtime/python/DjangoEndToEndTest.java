@@ -7,6 +7,7 @@ import dev.hostkit.testing.Http;
 import dev.hostkit.testing.HttpResponse;
 import dev.hostkit.testing.KitVariant;
 import dev.hostkit.testing.Nginx;
+import dev.hostkit.testing.Poll;
 import dev.hostkit.testing.Ports;
 import dev.hostkit.testing.SampleKit;
 import dev.hostkit.testing.Tool;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,12 +132,15 @@ class DjangoEndToEndTest {
                 () -> assertFalse(log.contains("/static/"), "a static file reached gunicorn:\n" + log));
     }
 
-    /** The access log line is written after the response: wait for it before reading the log. */
+    /** The access log line is written after the response: wait (up to 5 s) for it before reading the log. */
     private static String awaitLogged(Daemon gunicorn, String line) {
-        for (int attempt = 0; attempt < 100 && !gunicorn.log().contains(line); attempt++) {
-            Daemon.sleep(50);
-        }
-        return gunicorn.log();
+        return Poll.until("gunicorn to log " + line, Duration.ofSeconds(5), Duration.ofMillis(50), left -> {
+            String log = gunicorn.log();
+            if (!log.contains(line)) {
+                throw new Poll.NotYet("its log so far:\n" + log);
+            }
+            return log;
+        });
     }
 
     /** manage.py collectstatic as install.sh and the Dockerfile run it; the admin's CSS must land in STATIC_DIR. */

@@ -1,11 +1,11 @@
 package dev.hostkit.target.host;
 
-import dev.hostkit.testing.Daemon;
 import dev.hostkit.testing.HostKit;
 import dev.hostkit.testing.Http;
 import dev.hostkit.testing.HttpResponse;
 import dev.hostkit.testing.KitVariant;
 import dev.hostkit.testing.Nginx;
+import dev.hostkit.testing.Poll;
 import dev.hostkit.testing.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -45,6 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostEndToEndTest {
     private static final String CSS = "body { color: #222; }\n".repeat(100);
+    /** The load run's 1200 requests take a few seconds; this bounds it. */
+    private static final Duration LOAD_RUN_WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     static Path tempDir;
@@ -147,9 +151,8 @@ class HostEndToEndTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         try {
             Future<?> killer = pool.submit(() -> {
-                while (done.get() < threads * perThread / 3) {
-                    Daemon.sleep(1);
-                }
+                Poll.until("a third of the load run's requests, to kill the instance on " + victim.port(), LOAD_RUN_WITHIN,
+                        Duration.ofMillis(1), left -> done.get() >= threads * perThread / 3 ? done.get() : null);
                 victim.kill();
                 return null;
             });
@@ -171,8 +174,14 @@ class HostEndToEndTest {
                     }
                 }));
             }
-            for (Future<?> client : clients) {
-                client.get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + LOAD_RUN_WITHIN.toNanos();
+            try {
+                for (Future<?> client : clients) {
+                    client.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (TimeoutException e) {
+                throw new AssertionError("the load run (" + threads + " × " + perThread + " requests) did not end within "
+                        + LOAD_RUN_WITHIN + "; " + done.get() + " done", e);
             }
             killer.get(5, TimeUnit.SECONDS);
         } finally {
