@@ -1,5 +1,6 @@
 package dev.hostkit.core;
 
+import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,9 +40,7 @@ class LayeringTest {
 
     @Test
     void eachLayerImportsOnlyTheLayersBeforeIt() throws IOException {
-        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
-        Path core = Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
-                .resolve("src/main/java/dev/hostkit/core");
+        Path core = ProjectDir.resolve("src/main/java/dev/hostkit/core");
         assertTrue(Files.isDirectory(core), core::toString);
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(core)) {

@@ -8,6 +8,7 @@ import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.settings.Setting;
 import dev.hostkit.testing.KitResolution;
+import dev.hostkit.testing.ProjectDir;
 import dev.hostkit.testing.SampleProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,7 @@ class ReadmeTest {
 
     @BeforeAll
     static void read() throws IOException {
-        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
-        readme = Files.readString(Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
-                .resolve("README.md"));
+        readme = Files.readString(ProjectDir.resolve("README.md"));
     }
 
     private static List<Setting<?>> declared() {

@@ -3,6 +3,7 @@ package dev.hostkit.maven;
 import dev.hostkit.core.BuildSettings;
 import dev.hostkit.core.registry.BuiltIns;
 import dev.hostkit.core.settings.Setting;
+import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,14 +40,13 @@ class ParameterDocumentationTest {
     private static Map<String, Element> parameters;
     private static Map<String, Element> configuration;
     private static final Map<String, Set<String>> PARAMETERS_BY_GOAL = new java.util.TreeMap<>();
+    private static Document document;
 
     @BeforeAll
     static void readDescriptor() throws Exception {
-        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
-        Path descriptor = Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
-                .resolve("target/classes/META-INF/maven/plugin.xml");
+        Path descriptor = ProjectDir.resolve("target/classes/META-INF/maven/plugin.xml");
         assertTrue(Files.isRegularFile(descriptor), "no plugin descriptor at " + descriptor + " (maven-plugin-plugin writes it)");
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
+        document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
         Element mojo = null;
         NodeList mojos = document.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
@@ -91,11 +92,7 @@ class ParameterDocumentationTest {
 
     /** help and help:describe show the goals' descriptions as written: no Javadoc tags or HTML that they would drop. */
     @Test
-    void goalDescriptionsArePlainText() throws Exception {
-        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(
-                projectDir == null || projectDir.isBlank() ? "" : projectDir).toAbsolutePath()
-                .resolve("target/classes/META-INF/maven/plugin.xml").toFile());
+    void goalDescriptionsArePlainText() {
         NodeList mojos = document.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
             Element mojo = (Element) mojos.item(i);
@@ -105,6 +102,25 @@ class ParameterDocumentationTest {
                         text(mojo, "goal") + ": " + description);
             }
         }
+    }
+
+    /**
+     * Maven refuses a plugin whose descriptor requires a newer Maven: it requires the Maven whose API
+     * the code compiles and the Mojo tests run against, and the README promises that one.
+     */
+    @Test
+    void theDescriptorRequiresTheMavenTheCodeIsBuiltAgainst() throws Exception {
+        Properties core = new Properties();
+        try (var in = ParameterDocumentationTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.apache.maven/maven-core/pom.properties")) {
+            assertTrue(in != null, "maven-core is not on the test class path");
+            core.load(in);
+        }
+        String oldest = core.getProperty("version");
+        assertEquals(oldest, document.getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim(),
+                "the descriptor's requiredMavenVersion");
+        assertTrue(Files.readString(ProjectDir.resolve("README.md")).contains("The plugin runs on Maven " + oldest + " or later"),
+                "README.md's \"Use it\" should say the plugin runs on Maven " + oldest + " or later");
     }
 
     /** Eclipse's m2e runs generate on full builds only; the mapping names a goal the plugin has. */

@@ -1,6 +1,7 @@
 package dev.hostkit.core.render;
 
 import dev.hostkit.core.registry.BuiltIns;
+import dev.hostkit.testing.ProjectDir;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -111,9 +112,7 @@ class TemplateIndexTest {
     }
 
     private static Set<String> templatesOnDisk() throws IOException {
-        String projectDir = System.getenv("HOSTKIT_PROJECT_DIR");
-        Path root = Path.of(projectDir == null || projectDir.isBlank() ? "" : projectDir)
-                .toAbsolutePath().resolve("src/main/resources").resolve(TemplateOrigins.BUILT_IN_ROOT);
+        Path root = ProjectDir.resolve("src/main/resources").resolve(TemplateOrigins.BUILT_IN_ROOT);
         assertTrue(Files.isDirectory(root), "no template folder at " + root + " (set HOSTKIT_PROJECT_DIR to the project)");
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
