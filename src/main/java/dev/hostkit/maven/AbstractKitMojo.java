@@ -111,7 +111,8 @@ public abstract class AbstractKitMojo extends AbstractMojo {
 
     /**
      * Environment variables of the app, written into the kit (no secrets). Names match
-     * `[A-Za-z_][A-Za-z0-9_]*`; values are one line without control characters (tab allowed), and a value with
+     * `[A-Za-z_][A-Za-z0-9_]*` and are none the kit sets itself (`PORT`; for Python `DJANGO_ALLOWED_HOSTS`,
+     * `DJANGO_STATIC_ROOT`); values are one line without control characters (tab allowed), and a value with
      * `$` cannot also have a backslash before a quote or at its end. Default: none.
      */
     @Parameter
@@ -130,7 +131,10 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     @Parameter(property = "hosting.serverName")
     String serverName;
 
-    /** The port nginx publishes for plain HTTP, 1–65535. Default: `80`. */
+    /**
+     * The port nginx publishes for plain HTTP, 1–65535; on a bare machine none of the instances' ports.
+     * Default: `80`.
+     */
     @Parameter(property = "hosting.listenPort")
     String listenPort;
 
@@ -174,7 +178,10 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     @Parameter(property = "hosting.tls.acmeWebroot")
     String tlsAcmeWebroot;
 
-    /** The HTTPS port nginx publishes, 1–65535, not `listenPort`. Default: `443`. */
+    /**
+     * The HTTPS port nginx publishes, 1–65535, not `listenPort`; on a bare machine none of the instances'
+     * ports. Default: `443`.
+     */
     @Parameter(property = "hosting.tls.port")
     String tlsPort;
 

@@ -64,7 +64,7 @@ class SettingValidationTest {
 
     static Stream<Arguments> accepted() {
         return Stream.of(
-                arguments("hosting.port", " 80 ", 80),
+                arguments("hosting.port", " 81 ", 81),
                 arguments("hosting.port", "1", 1),
                 arguments("hosting.port", "65535", 65535),
                 arguments("hosting.listenPort", "443", 443),
@@ -215,6 +215,15 @@ class SettingValidationTest {
         assertEquals(property, e.parameter(), e.getMessage());
         String start = "Invalid value for " + property + ": " + shown(value.trim()) + ". Allowed: ";
         assertTrue(e.getMessage().startsWith(start), () -> "expected a message starting with\n" + start + "\nbut was\n" + e.getMessage());
+    }
+
+    /** A Java kit sets PORT for each instance itself: {@code <env><PORT>} would take every instance to one port. */
+    @Test
+    void portIsNoEnvEntry() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> KitResolution.variables(
+                new HostingSettings().setMap("env", Map.of("PORT", "9000")), project.facts()));
+        assertEquals("Invalid value for hosting.env: 'PORT'. Allowed: names of variables the kit does not set itself (PORT). "
+                + "hostkit sets PORT from hosting.port (on a bare machine, one port per instance): set that instead.", e.getMessage());
     }
 
     /** Each declared setting's variable is one a real kit has: its resolved value, default or set. */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The variants whose every nginx file the rules check: the docker and compose rules' variants,
  * and the settings that shape nginx files, combined: runtime (java, python) × HTTPS (off,
  * certificate, ACME) × instances (1, 3) × server name (none, shop.test) × static path ×
- * ports (80/443 and 8080/8443 with includeSubDomains and an own ACME webroot). Left out, as
+ * ports (80/443 and 8000/8443 with includeSubDomains and an own ACME webroot). Left out, as
  * the plugin refuses them: ACME without a server name, and python with more than one
  * instance (gunicorn runs its own workers).
  */
@@ -48,11 +48,11 @@ final class NginxVariants {
     private static KitVariant variant(boolean python, Optional<String> serverName, int instances, KitVariant.Tls tls, String staticPath,
                                       boolean customPorts) {
         String name = (python ? "python" : "java") + " serverName=" + serverName.orElse("none") + " instances=" + instances
-                + " tls=" + tls + " staticPath=" + staticPath + " ports=" + (customPorts ? "8080/8443" : "80/443");
+                + " tls=" + tls + " staticPath=" + staticPath + " ports=" + (customPorts ? "8000/8443" : "80/443");
         Consumer<HostingSettings> configure = settings -> {
             settings.set("serverName", serverName.orElse(null)).set("instances", String.valueOf(instances)).set("staticPath", staticPath);
             if (customPorts) {
-                settings.set("listenPort", "8080").set("tlsPort", "8443").set("tlsHstsIncludeSubDomains", "true")
+                settings.set("listenPort", "8000").set("tlsPort", "8443").set("tlsHstsIncludeSubDomains", "true")
                         .set("tlsAcmeWebroot", "/srv/acme");
             }
         };

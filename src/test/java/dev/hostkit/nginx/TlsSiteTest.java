@@ -109,13 +109,13 @@ class TlsSiteTest {
 
     @Test
     void theAcmeBootstrapSiteExistsOnlyInAcmeModeAndPassesNginxT() {
-        SampleKit kit = render(ACME.with("bootstrap", settings -> settings.set("listenPort", "8080").set("tlsAcmeWebroot", "/srv/acme")));
+        SampleKit kit = render(ACME.with("bootstrap", settings -> settings.set("listenPort", "8000").set("tlsAcmeWebroot", "/srv/acme")));
         Directive server = Sites.servers(NginxConf.parse(kit.read(BOOTSTRAP_SITE))).get(0);
         assertAll(
                 () -> assertFalse(render(KitVariant.java("plain", settings -> {})).has(BOOTSTRAP_SITE)),
                 () -> assertFalse(render(CERTIFICATE).has(BOOTSTRAP_SITE)),
                 () -> assertEquals(1, Sites.servers(NginxConf.parse(kit.read(BOOTSTRAP_SITE))).size()),
-                () -> assertEquals(List.of(List.of("8080")), listens(server)),
+                () -> assertEquals(List.of(List.of("8000")), listens(server)),
                 () -> assertEquals(List.of("shop.test"), server.children("server_name").get(0).args()),
                 () -> assertEquals(List.of("^~", "/.well-known/acme-challenge/"), server.children("location").get(0).args()),
                 () -> assertEquals(List.of("/srv/acme"), server.children("location").get(0).children("root").get(0).args()),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,8 @@ public record EnvVars(SortedMap<String, String> variables) {
             + "a value with '$' cannot also have a backslash before a quote or at its end (compose env file).";
 
     public static final Setting<Map<String, String>> ENV = Setting.map("env", "none",
-            "Environment variables of the app, written into the kit (no secrets). Names match `[A-Za-z_][A-Za-z0-9_]*`; "
+            "Environment variables of the app, written into the kit (no secrets). Names match `[A-Za-z_][A-Za-z0-9_]*` "
+                    + "and are none the kit sets itself (`PORT`; for Python `DJANGO_ALLOWED_HOSTS`, `DJANGO_STATIC_ROOT`); "
                     + "values are one line without control characters (tab allowed), and a value with `$` cannot also "
                     + "have a backslash before a quote or at its end.")
             .shownAs("env");
@@ -43,6 +45,21 @@ public record EnvVars(SortedMap<String, String> variables) {
             checked.put(name, text);
         });
         return new EnvVars(checked);
+    }
+
+    /**
+     * Refuses a variable the kit sets for the app itself, which the entry would override.
+     *
+     * @param setByKit the kit's own variables, each with what decides its value
+     */
+    public void refuseOverrides(Map<String, String> setByKit) {
+        for (String name : variables.keySet()) {
+            if (setByKit.containsKey(name)) {
+                throw new InvalidSettingException(ENV.label(), name, "Allowed: names of variables the kit does not set itself ("
+                        + String.join(", ", new TreeSet<>(setByKit.keySet())) + "). hostkit sets " + name + " from "
+                        + setByKit.get(name) + ": set that instead.");
+            }
+        }
     }
 
     /** Each variable with its value raw and as each syntax of the kit writes it. */

@@ -28,7 +28,7 @@ public record Nginx(Optional<String> serverName, int listenPort, String clientMa
                     + "no answer.")
             .shownAs("nginx.serverName");
     public static final Setting<Integer> LISTEN_PORT = Setting.value("listenPort", ValueType.port(), "`80`",
-            "The port nginx publishes for plain HTTP, 1–65535.")
+            "The port nginx publishes for plain HTTP, 1–65535; on a bare machine none of the instances' ports.")
             .shownAs("nginx.listenPort");
     public static final Setting<String> CLIENT_MAX_BODY_SIZE = Setting.value("clientMaxBodySize", ValueType.matching(
                     Pattern.compile("[0-9]{1,9}[kKmMgG]?"),

@@ -51,7 +51,8 @@ public record Tls(String certificate, String certificateKey, boolean acme, Optio
             "The folder nginx serves ACME challenges from.").withProperty("hosting.tls.acmeWebroot")
             .shownAs("tls.acmeWebroot");
     public static final Setting<Integer> PORT = Setting.value("tlsPort", ValueType.port(), "`443`",
-            "The HTTPS port nginx publishes, 1–65535, not `listenPort`.").withProperty("hosting.tls.port")
+            "The HTTPS port nginx publishes, 1–65535, not `listenPort`; on a bare machine none of the instances' ports.")
+            .withProperty("hosting.tls.port")
             .shownAs("tls.port");
     public static final Setting<Boolean> HSTS_INCLUDE_SUB_DOMAINS = Setting.value("tlsHstsIncludeSubDomains",
                     ValueType.bool(), "`false`", "`true` adds `includeSubDomains` to the HSTS header.")

@@ -31,6 +31,7 @@ public record ResolvedKit(List<Target> targets, AppRuntime runtime, KitContext c
         AppRuntime runtime = Runtimes.select(builtIns.runtimes(), settings, project);
         SharedModel shared = SharedModel.resolve(settings, project, runtime.defaultPort(), environment);
         RuntimeApp app = runtime.resolve(settings, project, shared, targets.stream().anyMatch(Target::shipsApplication));
+        shared.env().refuseOverrides(app.environmentItSets());
         return new ResolvedKit(targets, runtime, new KitContext(shared, app, settings, project,
                 targets.stream().map(Target::name).toList()));
     }

@@ -27,6 +27,12 @@ public interface RuntimeApp {
      */
     List<KitFile> files(Placement placement, String folder);
 
+    /**
+     * The environment variables the kit sets for the app itself, each with what decides its
+     * value: an {@code <env>} entry of the same name would override the kit's, so it is refused.
+     */
+    Map<String, String> environmentItSets();
+
     /** Where nginx on the same machine reaches the instance on this port: {@code 127.0.0.1:8080}, {@code unix:/run/...}. */
     String machineEndpoint(int port);
 

@@ -76,4 +76,14 @@ class EnvVarsTest {
         assertEquals(List.of("Owner", "none", "zone"), List.copyOf(values.entries().keySet()));
         assertEquals("", values.entries().get("none"));
     }
+
+    @Test
+    void aVariableTheKitSetsIsRefusedWithWhatSetsIt() {
+        EnvVars env = EnvVars.resolve(settings("env", Map.of("GREETING", "hi", "PORT", "9000")));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> env.refuseOverrides(Map.of("PORT", "hosting.port", "OTHER", "hosting.other")));
+        assertEquals("Invalid value for hosting.env: 'PORT'. Allowed: names of variables the kit does not set itself (OTHER, "
+                + "PORT). hostkit sets PORT from hosting.port: set that instead.", e.getMessage());
+        env.refuseOverrides(Map.of("OTHER", "hosting.other"));
+    }
 }

@@ -20,9 +20,9 @@ class ComposeTlsTest {
 
     @Test
     void composePublishesTheTlsPortAndMountsTheCertificateAndKeyReadOnly() {
-        JsonNode nginx = composeNginx(SHOP_TEST.withCertificate().with("ports", settings -> settings.set("listenPort", "8080").set("tlsPort", "8443")));
+        JsonNode nginx = composeNginx(SHOP_TEST.withCertificate().with("ports", settings -> settings.set("listenPort", "8000").set("tlsPort", "8443")));
 
-        assertEquals(List.of("8080:80", "8443:443"), strings(nginx.get("ports")));
+        assertEquals(List.of("8000:80", "8443:443"), strings(nginx.get("ports")));
         assertEquals(List.of("./nginx/default.conf:/etc/nginx/conf.d/default.conf:ro",
                 KitVariant.CERTIFICATE + ":" + KitVariant.CERTIFICATE + ":ro", KitVariant.CERTIFICATE_KEY + ":" + KitVariant.CERTIFICATE_KEY + ":ro"),
                 strings(nginx.get("volumes")));

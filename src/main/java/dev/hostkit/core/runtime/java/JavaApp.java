@@ -34,6 +34,11 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
     }
 
     @Override
+    public Map<String, String> environmentItSets() {
+        return Map.of("PORT", App.PORT.label() + " (on a bare machine, one port per instance)");
+    }
+
+    @Override
     public Map<String, Object> variables() {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("release", release);

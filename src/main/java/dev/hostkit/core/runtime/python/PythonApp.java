@@ -1,6 +1,8 @@
 package dev.hostkit.core.runtime.python;
 
 import dev.hostkit.core.files.KitFile;
+import dev.hostkit.core.model.App;
+import dev.hostkit.core.model.Nginx;
 import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.runtime.RuntimeApp;
@@ -24,6 +26,13 @@ public record PythonApp(SharedModel shared, String version, Path appDirectory, S
                         boolean django) implements RuntimeApp {
     /** Where collectstatic puts the static files inside the app's image. */
     static final String IMAGE_STATIC_ROOT = "/app/staticfiles";
+
+    @Override
+    public Map<String, String> environmentItSets() {
+        return Map.of("PORT", App.PORT.label(),
+                "DJANGO_ALLOWED_HOSTS", Nginx.SERVER_NAME.label(),
+                "DJANGO_STATIC_ROOT", "the kit's static folder (hosting.staticDirectory on a bare machine)");
+    }
 
     @Override
     public Map<String, Object> variables() {

@@ -1,6 +1,7 @@
 package dev.hostkit.core.target.host;
 
 import dev.hostkit.core.model.App;
+import dev.hostkit.core.model.Nginx;
 import dev.hostkit.core.model.Tls;
 import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.settings.InvalidSettingException;
@@ -107,11 +108,26 @@ public final class HostTarget implements Target {
                     "Allowed: at most " + (65535 - port + 1) + " instances from hosting.port " + port
                             + ", so that the last port (port + instances - 1) stays within 65535.");
         }
+        // Instances behind unix sockets take no TCP port of the machine.
+        if (!kit.runtime().machineEndpoint(port).startsWith("unix:")) {
+            refuseNginxPortAmongInstances(Nginx.LISTEN_PORT.label(), kit.shared().nginx().listenPort(), port, instances);
+            kit.shared().tls().ifPresent(tls -> refuseNginxPortAmongInstances(Tls.PORT.label(), tls.port(), port, instances));
+        }
         if (instances > 1) {
             kit.runtime().singleInstanceReason().ifPresent(reason -> {
                 throw new InvalidSettingException(INSTANCES.label(), String.valueOf(instances), reason);
             });
         }
         return instances;
+    }
+
+    /** nginx and the instances share the machine's ports: nginx cannot listen on one an instance takes. */
+    private static void refuseNginxPortAmongInstances(String parameter, int nginxPort, int firstPort, int instances) {
+        int lastPort = firstPort + instances - 1;
+        if (nginxPort >= firstPort && nginxPort <= lastPort) {
+            throw new InvalidSettingException(parameter, String.valueOf(nginxPort), "Allowed: a port outside "
+                    + (instances == 1 ? "hosting.port (" + firstPort + ")" : "the instances' ports " + firstPort + "–" + lastPort
+                    + " (hosting.port and hosting.instances)") + ": on a bare machine nginx and the app's instances listen on the same machine.");
+        }
     }
 }

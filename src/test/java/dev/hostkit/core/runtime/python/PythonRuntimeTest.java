@@ -151,4 +151,17 @@ class PythonRuntimeTest {
         assertEquals(sources.stream().map(path -> "host/app/" + path).toList(),
                 app.files(Placement.MACHINE, "host/app/").stream().map(KitFile::path).sorted().toList());
     }
+
+    /** The kit sets these for a Django app; an {@code <env>} entry would override them, so it is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PORT", "DJANGO_ALLOWED_HOSTS", "DJANGO_STATIC_ROOT"})
+    void theVariablesTheKitSetsAreNotEnvEntries(String name) {
+        InvalidSettingException e = rejected(new HostingSettings().setMap("env", Map.of(name, "x")));
+        assertEquals("hosting.env", e.parameter());
+        assertTrue(e.getMessage().startsWith("Invalid value for hosting.env: '" + name + "'. Allowed: names of variables the "
+                + "kit does not set itself (DJANGO_ALLOWED_HOSTS, DJANGO_STATIC_ROOT, PORT). hostkit sets " + name + " from "),
+                e.getMessage());
+        assertEquals(Map.of("DJANGO_SETTINGS_MODULE", "mysite.settings"), resolve(new HostingSettings()
+                .setMap("env", Map.of("DJANGO_SETTINGS_MODULE", "mysite.settings"))).shared().env().variables());
+    }
 }

@@ -77,6 +77,23 @@ class HostTargetTest {
     }
 
     @Test
+    void nginxListensOnNoPortAnInstanceTakes() {
+        InvalidSettingException one = assertThrows(InvalidSettingException.class,
+                () -> contribute(new HostingSettings().set("port", "80")));
+        assertEquals("Invalid value for hosting.listenPort: '80'. Allowed: a port outside hosting.port (80): on a bare machine "
+                + "nginx and the app's instances listen on the same machine.", one.getMessage());
+        InvalidSettingException tls = assertThrows(InvalidSettingException.class, () -> contribute(new HostingSettings()
+                .set("port", "8442").set("instances", "3").set("tlsPort", "8444")
+                .set("tlsCertificate", "/etc/ssl/shop/fullchain.pem").set("tlsCertificateKey", "/etc/ssl/shop/privkey.pem")));
+        assertEquals("Invalid value for hosting.tls.port: '8444'. Allowed: a port outside the instances' ports 8442–8444 "
+                + "(hosting.port and hosting.instances): on a bare machine nginx and the app's instances listen on the same "
+                + "machine.", tls.getMessage());
+        assertEquals(List.of(8445, 8446), contribute(new HostingSettings().set("port", "8445").set("instances", "2")
+                .set("tlsPort", "8444").set("tlsCertificate", "/etc/ssl/shop/fullchain.pem")
+                .set("tlsCertificateKey", "/etc/ssl/shop/privkey.pem")).variables().get("ports"));
+    }
+
+    @Test
     void theAcmeBootstrapSiteRendersOnlyWithAcme() {
         assertEquals(Set.of(HostTarget.ACME_BOOTSTRAP_TEMPLATE), contribute(new HostingSettings()).skippedTemplates());
         Contribution acme = contribute(new HostingSettings().set("tlsAcme", "true").set("serverName", "shop.example.com"));
