@@ -212,6 +212,17 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     @Parameter(property = "hosting.restartPolicy")
     String restartPolicy;
 
+    /**
+     * The app container's memory limit in compose (`mem_limit`), such as `512m` or `2g`; the JVM's heap is
+     * `maxRamPercentage` of it. None: no limit. Default: none.
+     */
+    @Parameter(property = "hosting.memoryLimit")
+    String memoryLimit;
+
+    /** The CPUs the app container may use in compose (`cpus`), such as `0.5` or `2`. None: no limit. Default: none. */
+    @Parameter(property = "hosting.cpuLimit")
+    String cpuLimit;
+
     // ---- target host ----
 
     /**

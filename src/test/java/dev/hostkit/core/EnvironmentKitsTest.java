@@ -92,7 +92,12 @@ class EnvironmentKitsTest {
         KitResult result = generate(devAndProd());
         assertEquals(Set.of("dev", "prod", ".hostkit-manifest"), topLevel());
         assertEquals(List.of("dev", "prod"), List.copyOf(result.kits().keySet()));
-        FileTree.assertSameFiles(singleKit, FileTree.snapshot(project().outputDir().resolve("dev")));
+        // the same files, but each environment's compose project is its own
+        Map<String, byte[]> dev = FileTree.snapshot(project().outputDir().resolve("dev"));
+        assertEquals(new String(singleKit.get("compose/compose.yaml"), StandardCharsets.UTF_8)
+                .replace("\nname: \"shop\"\n", "\nname: \"shop-dev\"\n"), new String(dev.get("compose/compose.yaml"), StandardCharsets.UTF_8));
+        dev.put("compose/compose.yaml", singleKit.get("compose/compose.yaml"));
+        FileTree.assertSameFiles(singleKit, dev);
         assertEquals(singleKit.keySet(), FileTree.snapshot(project().outputDir().resolve("prod")).keySet());
         assertEquals(new TreeSet<>(result.kits().get("prod")), FileTree.snapshot(project().outputDir().resolve("prod")).keySet(),
                 "the result lists each kit's files relative to its folder");

@@ -81,6 +81,11 @@ class SettingValidationTest {
                 arguments("hosting.clientMaxBodySize", "0", "0"),
                 arguments("hosting.clientMaxBodySize", "512K", "512K"),
                 arguments("hosting.restartPolicy", "no", "no"),
+                arguments("hosting.memoryLimit", "512m", "512m"),
+                arguments("hosting.memoryLimit", "2g", "2g"),
+                arguments("hosting.cpuLimit", "0.5", "0.5"),
+                arguments("hosting.cpuLimit", "0.05", "0.05"),
+                arguments("hosting.cpuLimit", "16", "16"),
                 arguments("hosting.restartPolicy", "always", "always"),
                 arguments("hosting.restartPolicy", "on-failure", "on-failure"),
                 arguments("hosting.restartPolicy", "on-failure:9999", "on-failure:9999"),
@@ -165,6 +170,13 @@ class SettingValidationTest {
                 arguments("hosting.proxyTimeout", "3601"),
                 arguments("hosting.proxyTimeout", "60s"),
                 arguments("hosting.restartPolicy", "sometimes"),
+                arguments("hosting.memoryLimit", "512"),
+                arguments("hosting.memoryLimit", "512MB"),
+                arguments("hosting.memoryLimit", "0m"),
+                arguments("hosting.cpuLimit", "0"),
+                arguments("hosting.cpuLimit", "0.0"),
+                arguments("hosting.cpuLimit", "1.234"),
+                arguments("hosting.cpuLimit", "-1"),
                 arguments("hosting.restartPolicy", "on-failure:0"),
                 arguments("hosting.restartPolicy", "on-failure:10000"),
                 arguments("hosting.restartPolicy", "Always"),
@@ -230,7 +242,7 @@ class SettingValidationTest {
     @Test
     void everySettingsVariableExistsInAKitThatUsesIt() {
         HostingSettings acme = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
-                .set("tlsAcmeEmail", "ops@example.com");
+                .set("tlsAcmeEmail", "ops@example.com").set("memoryLimit", "512m").set("cpuLimit", "1");
         Map<String, Object> java = KitResolution.variables(acme, project.facts());
         for (Setting<?> setting : BuiltIns.load().kitSettings()) {
             setting.variable().filter(path -> !path.startsWith("python."))

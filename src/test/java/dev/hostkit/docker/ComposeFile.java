@@ -19,7 +19,7 @@ import java.util.Map;
  * per service {@code image, build (context, dockerfile), restart, env_file,
  * environment, expose, healthcheck (test, interval, timeout, retries, start_period, disable),
  * read_only, tmpfs, cap_drop, cap_add, security_opt, ports, volumes (bind mounts and named
- * volumes declared at the top level), depends_on (condition), user}. Interpolation: {@code $$}
+ * volumes declared at the top level), depends_on (condition), user, mem_limit, cpus}. Interpolation: {@code $$}
  * is a literal {@code $}; a variable reference fails.
  */
 final class ComposeFile {
@@ -31,7 +31,8 @@ final class ComposeFile {
     record Service(String name, String image, Path buildContext, String dockerfile, String restart, List<Path> envFiles,
                    Map<String, String> environment, List<String> expose, Healthcheck healthcheck, boolean readOnly,
                    List<String> tmpfs, List<String> capDrop, List<String> capAdd, List<String> securityOpt,
-                   List<Port> ports, List<String> volumes, Map<String, String> dependsOn, String user) {}
+                   List<Port> ports, List<String> volumes, Map<String, String> dependsOn, String user, String memLimit,
+                   String cpus) {}
 
     private final Path file;
     private final String name;
@@ -143,6 +144,8 @@ final class ComposeFile {
         if (service.user() != null) {
             args.addAll(List.of("--user", service.user()));
         }
+        addIfSet(args, "--memory", service.memLimit());
+        addIfSet(args, "--cpus", service.cpus());
         args.add(imageOf(service));
         return args;
     }

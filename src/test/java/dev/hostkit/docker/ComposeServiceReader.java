@@ -19,7 +19,8 @@ import static dev.hostkit.docker.ComposeValues.interpolate;
 /** One service of a compose file, read for the compose-like runner. */
 final class ComposeServiceReader {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "build", "restart", "env_file", "environment", "expose",
-            "healthcheck", "read_only", "tmpfs", "cap_drop", "cap_add", "security_opt", "ports", "volumes", "depends_on", "user");
+            "healthcheck", "read_only", "tmpfs", "cap_drop", "cap_add", "security_opt", "ports", "volumes", "depends_on", "user",
+            "mem_limit", "cpus");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period", "disable");
 
@@ -67,7 +68,8 @@ final class ComposeServiceReader {
                 Boolean.parseBoolean(string(definition.get("read_only"), where + "read_only")),
                 strings(definition.get("tmpfs"), where + "tmpfs"), strings(definition.get("cap_drop"), where + "cap_drop"),
                 strings(definition.get("cap_add"), where + "cap_add"), strings(definition.get("security_opt"), where + "security_opt"),
-                ports, volumes, dependsOn(definition.get("depends_on"), where + "depends_on"), string(definition.get("user"), where + "user"));
+                ports, volumes, dependsOn(definition.get("depends_on"), where + "depends_on"), string(definition.get("user"), where + "user"),
+                string(definition.get("mem_limit"), where + "mem_limit"), string(definition.get("cpus"), where + "cpus"));
     }
 
     /** Compose's short port syntax: {@code [[ip:]host:]container[/protocol]}. */

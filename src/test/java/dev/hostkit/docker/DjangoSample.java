@@ -65,7 +65,8 @@ final class DjangoSample implements KitSample {
     @Override
     public Path renderKit() {
         return new KitVariant(name(), KitProject.django("hello-django"), settings -> settings
-                .set("serverName", SERVER_NAME).set("healthPath", "/health").set("workers", "3"))
+                .set("serverName", SERVER_NAME).set("healthPath", "/health").set("workers", "3")
+                .set("memoryLimit", "256m").set("cpuLimit", "0.5"))
                 .render(dir.resolve("hello-django")).root();
     }
 }

@@ -80,7 +80,7 @@ final class JavaSample implements KitSample {
         Path project = dir.resolve("project" + (codeChange.isEmpty() ? "" : "-" + Integer.toHexString(codeChange.hashCode())));
         Path jar = compileAndPackage(project, codeChange);
         Consumer<HostingSettings> sample = settings -> settings.set("serverName", SERVER_NAME).set("healthPath", "/health")
-                .setMap("env", Map.of("GREETING", GREETING));
+                .set("memoryLimit", "512m").set("cpuLimit", "1").setMap("env", Map.of("GREETING", GREETING));
         return new KitVariant(name(), KitProject.jars("hello-java", jar, dependencyJars()), sample.andThen(customize))
                 .render(project).root();
     }

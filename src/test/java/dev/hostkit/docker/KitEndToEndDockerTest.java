@@ -80,6 +80,7 @@ class KitEndToEndDockerTest {
                 gunicornWorkersBeatInDevShm(docker, project);
             }
             noCapabilitiesNoNewPrivileges(docker, project);
+            theKernelLimitsTheAppAsConfigured(docker, project, compose.service("app"));
             appStopsCleanlyOnSigterm(docker, project, sample);
         }
     }
@@ -161,6 +162,20 @@ class KitEndToEndDockerTest {
         String status = docker.dockerOk("exec", project.container("app"), "cat", "/proc/1/status");
         assertTrue(status.contains("CapEff:\t0000000000000000"), () -> "the app has no capabilities:\n" + status);
         assertTrue(status.contains("NoNewPrivs:\t1"), () -> "no-new-privileges:\n" + status);
+    }
+
+    /** The app's cgroup holds compose's mem_limit and cpus (cgroup v2 files, else v1's). */
+    private static void theKernelLimitsTheAppAsConfigured(PrivateDocker docker, ComposeProject project, ComposeFile.Service app) {
+        assertTrue(app.memLimit() != null && app.cpus() != null, "the sample sets memoryLimit and cpuLimit");
+        long megabytes = Long.parseLong(app.memLimit().substring(0, app.memLimit().length() - 1));
+        String memory = docker.dockerOk("exec", project.container("app"), "sh", "-c",
+                "cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
+        assertEquals(String.valueOf(megabytes * 1024 * 1024), memory.trim(), "the app's memory limit, " + app.memLimit());
+        String cpu = docker.dockerOk("exec", project.container("app"), "sh", "-c", "cat /sys/fs/cgroup/cpu.max 2>/dev/null"
+                + " || echo \"$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)\"");
+        String[] quotaAndPeriod = cpu.trim().split(" ");
+        assertEquals(Double.parseDouble(app.cpus()), Double.parseDouble(quotaAndPeriod[0]) / Double.parseDouble(quotaAndPeriod[1]),
+                0.001, "the app's CPUs (quota / period: " + cpu.trim() + ")");
     }
 
     /**

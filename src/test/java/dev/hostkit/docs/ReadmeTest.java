@@ -128,7 +128,8 @@ class ReadmeTest {
     private static Set<String> variablesOfEveryKind() throws IOException {
         Set<String> paths = new TreeSet<>();
         HostingSettings everything = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
-                .set("tlsAcmeEmail", "ops@example.com").setMap("env", Map.of("A", "1")).setMap("values", Map.of("KEY", "v"));
+                .set("tlsAcmeEmail", "ops@example.com").setMap("env", Map.of("A", "1")).setMap("values", Map.of("KEY", "v"))
+                .set("memoryLimit", "512m").set("cpuLimit", "1");
         SampleProject java = SampleProject.create(dir.resolve("java")).withDependency("dep-1.0.jar");
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("instances", "3")), java.facts()), paths);
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("workers", "3")), django()), paths);

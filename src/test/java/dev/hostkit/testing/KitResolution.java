@@ -16,7 +16,12 @@ public final class KitResolution {
 
     /** The targets, runtime and context of a kit without environments or user templates. */
     public static ResolvedKit resolve(HostingSettings settings, ProjectFacts project) {
-        return ResolvedKit.resolve(BuiltIns.load(), settings, project, List.of(), Optional.empty());
+        return resolve(settings, project, Optional.empty());
+    }
+
+    /** The same for the kit of one environment (or none). */
+    public static ResolvedKit resolve(HostingSettings settings, ProjectFacts project, Optional<String> environment) {
+        return ResolvedKit.resolve(BuiltIns.load(), settings, project, List.of(), environment);
     }
 
     /** The template context of that kit (every variable but {@code template.*}). */

@@ -24,7 +24,7 @@ public final class KitVariants {
                 withDependency(KitVariant.java("custom-ports-and-health-query", settings -> settings
                         .set("port", "9090").set("listenPort", "8081").set("healthPath", "/actuator/health?probe=liveness&full=1")
                         .set("clientMaxBodySize", "25m").set("proxyTimeout", "120").set("restartPolicy", "on-failure:5")
-                        .set("maxRamPercentage", "60"))),
+                        .set("maxRamPercentage", "60").set("memoryLimit", "768m").set("cpuLimit", "1.5"))),
                 withDependency(KitVariant.java("env-needing-quotes", settings -> settings.setMap("env", AWKWARD_ENV))),
                 new KitVariant("java-21", KitProject.placeholderJar("21", false), settings -> {}),
                 withDependency(KitVariant.java("base-image-override", settings -> settings
@@ -39,7 +39,8 @@ public final class KitVariants {
                 KitVariant.python("python-defaults", settings -> {}),
                 KitVariant.python("python-configured", settings -> settings.set("port", "9000").set("pythonVersion", "3.12")
                         .set("serverName", "hello.example.com").set("listenPort", "8081").set("workers", "3")
-                        .set("healthPath", "/health").set("restartPolicy", "on-failure:5").setMap("env", Map.of("GREETING", "hi there"))));
+                        .set("healthPath", "/health").set("restartPolicy", "on-failure:5").setMap("env", Map.of("GREETING", "hi there"))
+                        .set("memoryLimit", "1g").set("cpuLimit", "0.25")));
     }
 
     /** The variant of {@link #all()} with this name. */

@@ -30,6 +30,17 @@ public final class ComposeTarget implements Target {
             "`unless-stopped`", "The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.")
             .shownAs("compose.restartPolicy");
 
+    public static final Setting<String> MEMORY_LIMIT = Setting.value("memoryLimit", ValueType.matching(
+                    Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g."),
+            "none", "The app container's memory limit in compose (`mem_limit`), such as `512m` or `2g`; the JVM's heap "
+                    + "is `maxRamPercentage` of it. None: no limit.")
+            .shownAs("compose.memoryLimit");
+    public static final Setting<String> CPU_LIMIT = Setting.value("cpuLimit", ValueType.matching(
+                    Pattern.compile("0\\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,2}(\\.[0-9]{1,2})?"),
+                    "Allowed: a number of CPUs above 0 with at most two decimals, such as 0.5 or 2."),
+            "none", "The CPUs the app container may use in compose (`cpus`), such as `0.5` or `2`. None: no limit.")
+            .shownAs("compose.cpuLimit");
+
     @Override
     public String name() {
         return "compose";
@@ -42,7 +53,7 @@ public final class ComposeTarget implements Target {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(NGINX_IMAGE, RESTART_POLICY);
+        return List.of(NGINX_IMAGE, RESTART_POLICY, MEMORY_LIMIT, CPU_LIMIT);
     }
 
     @Override
@@ -50,6 +61,10 @@ public final class ComposeTarget implements Target {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("restartPolicy", kit.settings().getOr(RESTART_POLICY, "unless-stopped"));
         vars.put("nginxImage", kit.settings().getOr(NGINX_IMAGE, "nginx:1.28"));
+        // one project per environment, so that a dev and a prod kit on one machine stay apart
+        vars.put("projectName", kit.shared().app().name() + kit.shared().environment().map(name -> "-" + name).orElse(""));
+        kit.settings().get(MEMORY_LIMIT).ifPresent(limit -> vars.put("memoryLimit", limit));
+        kit.settings().get(CPU_LIMIT).ifPresent(limit -> vars.put("cpuLimit", limit));
         // the app's collected static files reach nginx through a shared volume
         Map<String, String> staticFiles = kit.runtime().imageStaticFiles()
                 .map(inImage -> Map.of("image", inImage, "volume", STATIC_VOLUME)).orElse(null);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,5 +56,23 @@ class ComposeTargetTest {
                 new ProjectFacts("shop", "1.0.0", dir, null, List.of(), null, "pom", false));
         assertEquals(Map.of("image", "/app/staticfiles", "volume", "/srv/static"), vars.get("staticFiles"));
         assertEquals(Map.of("path", "/assets/", "directory", "/srv/static"), ((Map<String, Object>) vars.get("site")).get("static"));
+    }
+
+    @Test
+    void limitsAreSetOnlyWhenConfigured() {
+        Map<String, Object> none = variables(new HostingSettings(), SampleProject.create(dir).facts());
+        assertFalse(none.containsKey("memoryLimit") || none.containsKey("cpuLimit"), none::toString);
+        Map<String, Object> limited = variables(new HostingSettings().set("memoryLimit", "512m").set("cpuLimit", "0.5"),
+                SampleProject.create(dir).facts());
+        assertEquals("512m", limited.get("memoryLimit"));
+        assertEquals("0.5", limited.get("cpuLimit"));
+    }
+
+    @Test
+    void eachEnvironmentIsAProjectOfItsOwn() {
+        assertEquals("shop", variables(new HostingSettings(), SampleProject.create(dir).facts()).get("projectName"));
+        Map<String, Object> prod = new ComposeTarget().contribute(KitResolution.resolve(new HostingSettings(),
+                SampleProject.create(dir).facts(), Optional.of("prod")).context()).variables();
+        assertEquals("shop-prod", prod.get("projectName"));
     }
 }
