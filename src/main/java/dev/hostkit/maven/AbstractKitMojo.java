@@ -150,6 +150,10 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     @Parameter(property = "hosting.staticPath")
     String staticPath;
 
+    /** `true`: nginx listens on IPv6 (`[::]`) beside IPv4; `false` for a machine or container without IPv6. Default: `true`. */
+    @Parameter(property = "hosting.ipv6")
+    String ipv6;
+
     // ---- HTTPS ----
 
     /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -71,6 +72,16 @@ class TlsSiteTest {
                     () -> assertTrue(servers.stream().allMatch(server -> server.children("server_name").isEmpty()), servers::toString),
                     () -> assertEquals(List.of(List.of("80", "default_server")), listens(servers.get(0))),
                     () -> assertEquals(List.of(List.of("443", "ssl", "http2", "default_server")), listens(tlsServer(site))));
+        });
+    }
+
+    @Test
+    void ipv6OffLeavesOutEveryIpv6Listen() {
+        eachSite(CERTIFICATE.with("no IPv6", settings -> settings.set("ipv6", "false")), (file, site) -> {
+            List<List<String>> listens = Sites.servers(site).stream().flatMap(server -> server.children("listen").stream())
+                    .map(Directive::args).toList();
+            assertEquals(4, listens.size(), () -> file + ": " + listens);
+            assertTrue(listens.stream().noneMatch(args -> args.get(0).contains(":")), () -> file + ": " + listens);
         });
     }
 
@@ -141,8 +152,19 @@ class TlsSiteTest {
         }
     }
 
+    /** The server's IPv4 listens, after checking that each has its IPv6 twin ([::]:port, the same parameters) right after it. */
     private static List<List<String>> listens(Directive server) {
-        return server.children("listen").stream().map(Directive::args).toList();
+        List<List<String>> all = server.children("listen").stream().map(Directive::args).toList();
+        List<List<String>> ipv4 = all.stream().filter(args -> !args.get(0).startsWith("[::]:")).toList();
+        List<List<String>> twins = new ArrayList<>();
+        for (List<String> args : ipv4) {
+            twins.add(args);
+            List<String> twin = new ArrayList<>(args);
+            twin.set(0, "[::]:" + args.get(0));
+            twins.add(twin);
+        }
+        assertEquals(twins, all, "each listen has its IPv6 twin right after it");
+        return ipv4;
     }
 
     private static Directive tlsServer(Directive site) {

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param listenPort        the plain HTTP port clients reach
  * @param proxyTimeoutSeconds how long nginx waits for the app to accept, read and answer
  * @param staticPath        the URL prefix nginx serves static files under, with leading and trailing '/'
+ * @param ipv6              whether nginx listens on IPv6 too
  */
 public record Nginx(Optional<String> serverName, int listenPort, String clientMaxBodySize, int proxyTimeoutSeconds,
-                    String staticPath) {
+                    String staticPath, boolean ipv6) {
     private static final String LABEL = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
 
     public static final Setting<String> SERVER_NAME = Setting.value("serverName", hostName(),
@@ -44,8 +45,11 @@ public record Nginx(Optional<String> serverName, int listenPort, String clientMa
                     "Allowed: a URL path that starts and ends with '/', such as /static/ or /assets/img/."),
             "`/static/`", "The URL prefix of the static files nginx serves itself, starting and ending with `/`.")
             .shownAs("nginx.staticPath");
+    public static final Setting<Boolean> IPV6 = Setting.value("ipv6", ValueType.bool(), "`true`",
+            "`true`: nginx listens on IPv6 (`[::]`) beside IPv4; `false` for a machine or container without IPv6.")
+            .shownAs("nginx.ipv6");
     public static final List<Setting<?>> SETTINGS = List.of(SERVER_NAME, LISTEN_PORT, CLIENT_MAX_BODY_SIZE, PROXY_TIMEOUT,
-            STATIC_PATH);
+            STATIC_PATH, IPV6);
 
     /** One host name, a leading "*." allowed, at most 253 characters. */
     private static ValueType<String> hostName() {
@@ -71,7 +75,7 @@ public record Nginx(Optional<String> serverName, int listenPort, String clientMa
     public static Nginx resolve(SettingValues settings) {
         return new Nginx(settings.get(SERVER_NAME), settings.getOr(LISTEN_PORT, 80),
                 settings.getOr(CLIENT_MAX_BODY_SIZE, "10m"), settings.getOr(PROXY_TIMEOUT, 60),
-                settings.getOr(STATIC_PATH, "/static/"));
+                settings.getOr(STATIC_PATH, "/static/"), settings.getOr(IPV6, true));
     }
 
     /** The variables of every nginx site: the settings, and the names the generated config uses. */
@@ -82,6 +86,7 @@ public record Nginx(Optional<String> serverName, int listenPort, String clientMa
         vars.put("clientMaxBodySize", clientMaxBodySize);
         vars.put("proxyTimeout", proxyTimeoutSeconds);
         vars.put("staticPath", staticPath);
+        vars.put("ipv6", ipv6);
         String id = app.name().replace('-', '_');
         vars.put("upstream", id + "_app");
         // a name that starts with a digit would read as a regex capture ($2...)

@@ -20,14 +20,14 @@ class NginxTest {
 
     @Test
     void defaults() {
-        assertEquals(new Nginx(Optional.empty(), 80, "10m", 60, "/static/"), resolve(new HostingSettings()));
+        assertEquals(new Nginx(Optional.empty(), 80, "10m", 60, "/static/", true), resolve(new HostingSettings()));
     }
 
     @Test
     void settingsWin() {
-        assertEquals(new Nginx(Optional.of("*.example.com"), 8081, "1g", 120, "/assets/img/"), resolve(new HostingSettings()
+        assertEquals(new Nginx(Optional.of("*.example.com"), 8081, "1g", 120, "/assets/img/", false), resolve(new HostingSettings()
                 .set("serverName", "*.example.com").set("listenPort", "8081").set("clientMaxBodySize", "1g")
-                .set("proxyTimeout", "120").set("staticPath", "/assets/img/")));
+                .set("proxyTimeout", "120").set("staticPath", "/assets/img/").set("ipv6", "false")));
     }
 
     @Test

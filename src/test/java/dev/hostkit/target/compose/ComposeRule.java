@@ -106,7 +106,7 @@ enum ComposeRule implements KitRule {
             }
             NginxConf.Directive site = NginxConf.parse(kit.read(SITE));
             site.descendants("listen").filter(listen -> !listen.args().contains("ssl"))
-                    .filter(listen -> !listen.arg(0).equals("80"))
+                    .filter(listen -> !listen.arg(0).equals("80") && !listen.arg(0).equals("[::]:80"))
                     .forEach(listen -> problems.add(SITE + " " + listen + " is not the container port 80 compose publishes"));
         }
     },
