@@ -17,9 +17,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -55,9 +57,12 @@ public final class KitGenerator {
         List<KitFile> files = new ArrayList<>();
         Map<String, List<String>> kits = new LinkedHashMap<>();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
+        Set<String> notes = new LinkedHashSet<>();
         if (request.environments().isEmpty()) {
-            List<KitFile> kit = planner.plan(request.settings(), request.project(), List.of(request.templateDirectory()),
-                    declared, Optional.empty()).files();
+            PlannedKit planned = planner.plan(request.settings(), request.project(), List.of(request.templateDirectory()),
+                    declared, Optional.empty());
+            notes.addAll(planned.resolved().context().runtime().notes());
+            List<KitFile> kit = planned.files();
             files.addAll(kit);
             kits.put("", kit.stream().map(KitFile::path).toList());
         }
@@ -73,6 +78,7 @@ public final class KitGenerator {
             } catch (TemplateException e) {
                 throw new TemplateException("In environment '" + name + "': " + e.getMessage(), e);
             }
+            notes.addAll(kit.resolved().context().runtime().notes());
             kit.files().forEach(file -> files.add(file.under(name + "/")));
             kits.put(name, kit.files().stream().map(KitFile::path).toList());
             List<String> doubts = ProductionWarnings.of(Optional.of(name), kit.resolved());
@@ -82,7 +88,7 @@ public final class KitGenerator {
         }
         WriteReport report = writer.write(files, request.outputDirectory(), request.overwrite(),
                 keepKitsOfUnselected(declared, selected));
-        return new KitResult(report, kits, warnings);
+        return new KitResult(report, kits, warnings, List.copyOf(notes));
     }
 
     /**

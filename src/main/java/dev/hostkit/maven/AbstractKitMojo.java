@@ -98,20 +98,25 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     @Parameter(property = "hosting.appName")
     String appName;
 
-    /** The TCP port the application listens on, 1–65535. Default: `8080` for Java, `8000` for Python. */
+    /**
+     * The TCP port the application listens on, 1–65535. Default: the port the app's own configuration sets
+     * (Java), else `8080` for Java, `8000` for Python.
+     */
     @Parameter(property = "hosting.port")
     String port;
 
     /**
      * The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, `. _ ~ / -`,
-     * optionally `?query` (adding `= &`). Default: `/`.
+     * optionally `?query` (adding `= &`). Default: the framework's readiness path (Java, see its section), else
+     * `/`.
      */
     @Parameter(property = "hosting.healthPath")
     String healthPath;
 
     /**
      * Environment variables of the app, written into the kit (no secrets). Names match
-     * `[A-Za-z_][A-Za-z0-9_]*` and are none the kit sets itself (`PORT`; for Python `DJANGO_ALLOWED_HOSTS`,
+     * `[A-Za-z_][A-Za-z0-9_]*` and are none the kit sets itself (for Java the framework's port, bind and proxy
+     * variables, such as `PORT` and `BIND_ADDRESS`; for Python `PORT`, `DJANGO_ALLOWED_HOSTS`,
      * `DJANGO_STATIC_ROOT`); values are one line without control characters (tab allowed), and a value with
      * `$` cannot also have a backslash before a quote or at its end. Default: none.
      */
@@ -251,6 +256,13 @@ public abstract class AbstractKitMojo extends AbstractMojo {
     String staticDirectory;
 
     // ---- runtime java ----
+
+    /**
+     * The Java app's framework: `spring-boot`, `quarkus`, `micronaut` or `plain` (see the Java section).
+     * Default: detected.
+     */
+    @Parameter(property = "hosting.framework")
+    String framework;
 
     /**
      * The Java feature release (8–99) of the runtime image and of the machine's JRE. Default:

@@ -1,7 +1,10 @@
 package dev.hostkit.maven;
 
+import dev.hostkit.core.settings.PomFacts;
 import dev.hostkit.core.settings.ProjectFacts;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Parent;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
@@ -9,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -31,7 +36,38 @@ final class MavenProjectFacts {
                         .toList(),
                 javaRelease(project.getProperties()),
                 project.getPackaging(),
-                project.getCompileSourceRoots().stream().map(Path::of).anyMatch(MavenProjectFacts::hasJavaFiles));
+                project.getCompileSourceRoots().stream().map(Path::of).anyMatch(MavenProjectFacts::hasJavaFiles),
+                pom(project));
+    }
+
+    /**
+     * The build plugins, the parents (nearest first), the BOMs this project and its parents import, and
+     * the runtime classpath (resolved artifacts, else the declared dependencies), as groupId:artifactId.
+     */
+    static PomFacts pom(MavenProject project) {
+        List<String> parents = new ArrayList<>();
+        Set<String> boms = new LinkedHashSet<>();
+        for (MavenProject current = project; current != null; current = current.getParent()) {
+            Model original = current.getOriginalModel() == null ? current.getModel() : current.getOriginalModel();
+            if (original.getDependencyManagement() != null) {
+                original.getDependencyManagement().getDependencies().stream()
+                        .filter(dependency -> Artifact.SCOPE_IMPORT.equals(dependency.getScope()))
+                        .forEach(dependency -> boms.add(dependency.getGroupId() + ":" + dependency.getArtifactId()));
+            }
+            Parent parent = current.getModel().getParent();
+            if (parent == null) {
+                break;
+            }
+            parents.add(parent.getGroupId() + ":" + parent.getArtifactId());
+        }
+        Set<String> dependencies = new LinkedHashSet<>();
+        project.getArtifacts().stream().filter(artifact -> RUNTIME_SCOPES.contains(artifact.getScope()))
+                .forEach(artifact -> dependencies.add(artifact.getGroupId() + ":" + artifact.getArtifactId()));
+        project.getDependencies().stream()
+                .filter(dependency -> dependency.getScope() == null || RUNTIME_SCOPES.contains(dependency.getScope()))
+                .forEach(dependency -> dependencies.add(dependency.getGroupId() + ":" + dependency.getArtifactId()));
+        return new PomFacts(project.getBuildPlugins().stream().map(plugin -> plugin.getGroupId() + ":" + plugin.getArtifactId())
+                .toList(), parents, List.copyOf(boms), List.copyOf(dependencies));
     }
 
     /** The jar the package phase attached, else the one it would have written. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tells the build log what a generation did: a line per target of each kit (files written,
+ * Tells the build log what a generation did: what the runtime recognised (the framework), a line per target of each kit (files written,
  * unchanged, removed), a summary with the time taken, the files removed or kept, and the
  * warnings about settings that look wrong for production.
  */
@@ -23,6 +23,7 @@ final class ReportLog {
     }
 
     void log(KitResult result, Duration took) {
+        result.notes().forEach(note -> log.info("hosting: " + note));
         result.warnings().forEach((environment, warnings) -> warnings.forEach(warning ->
                 log.warn("hosting: environment " + environment + " looks like production, but " + warning)));
         WriteReport report = result.report();

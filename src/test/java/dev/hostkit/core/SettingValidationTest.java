@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,9 @@ class SettingValidationTest {
                 arguments("hosting.appName", "", "shop"),
                 arguments("hosting.port", "", 8080),
                 arguments("hosting.javaVersion", "21", 21),
+                arguments("hosting.framework", "quarkus", "quarkus"),
+                arguments("hosting.framework", " spring-boot ", "spring-boot"),
+                arguments("hosting.framework", "plain", "plain"),
                 arguments("hosting.tls.port", "8443", 8443),
                 arguments("hosting.tls.acmeEmail", "ops@example.com", "ops@example.com"));
     }
@@ -211,6 +215,9 @@ class SettingValidationTest {
                 arguments("hosting.tls.certificate", "fullchain.pem"),
                 arguments("hosting.tls.certificateKey", "/etc/ssl/my key.pem"),
                 arguments("hosting.runtime", "ruby"),
+                arguments("hosting.framework", "spring"),
+                arguments("hosting.framework", "Quarkus"),
+                arguments("hosting.framework", "none"),
                 arguments("hosting.appDirectory", "no/such/folder"),
                 arguments("hosting.wsgiModule", "mysite.wsgi"),
                 arguments("hosting.wsgiModule", "mysite.wsgi:app lication"),
@@ -236,8 +243,22 @@ class SettingValidationTest {
     void portIsNoEnvEntry() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> KitResolution.variables(
                 new HostingSettings().setMap("env", Map.of("PORT", "9000")), project.facts()));
-        assertEquals("Invalid value for hosting.env: 'PORT'. Allowed: names of variables the kit does not set itself (PORT). "
-                + "hostkit sets PORT from hosting.port (on a bare machine, one port per instance): set that instead.", e.getMessage());
+        assertEquals("Invalid value for hosting.env: 'PORT'. Allowed: names of variables the kit does not set itself "
+                + "(BIND_ADDRESS, PORT). hostkit sets PORT from hosting.port (on a bare machine, one port per instance): "
+                + "set that instead.", e.getMessage());
+    }
+
+    /** The framework decides the variables: a Spring Boot app's port is SERVER_PORT, and PORT is the app's own. */
+    @Test
+    void theFrameworksVariablesAreNoEnvEntries() {
+        HostingSettings springBoot = new HostingSettings().set("framework", "spring-boot");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> KitResolution.variables(
+                springBoot.overlay(new HostingSettings().setMap("env", Map.of("SERVER_ADDRESS", "0.0.0.0"))), project.facts()));
+        assertEquals("Invalid value for hosting.env: 'SERVER_ADDRESS'. Allowed: names of variables the kit does not set itself "
+                + "(SERVER_ADDRESS, SERVER_FORWARD_HEADERS_STRATEGY, SERVER_PORT). hostkit sets SERVER_ADDRESS from "
+                + "hosting.framework (spring-boot: 127.0.0.1 on a bare machine, loopback only): set that instead.", e.getMessage());
+        assertDoesNotThrow(() -> KitResolution.variables(springBoot.overlay(new HostingSettings().setMap("env",
+                Map.of("PORT", "9000"))), project.facts()), "PORT is the app's own variable then");
     }
 
     /** Each declared setting's variable is one a real kit has: its resolved value, default or set. */

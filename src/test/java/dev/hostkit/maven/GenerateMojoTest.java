@@ -159,18 +159,20 @@ class GenerateMojoTest {
                 "the Java release comes from maven.compiler.release");
         int files = kit.size() - 1; // without the manifest
         List<String> info = log.at("INFO");
+        assertEquals("hosting: framework plain (no Spring Boot, Quarkus or Micronaut plugin, parent or BOM in the POM)", info.get(0),
+                "what the runtime recognised comes first");
         assertEquals(List.of("hosting:   compose: 3 written, 0 unchanged, 0 removed", "hosting:   docker: 3 written, 0 unchanged, 0 removed",
-                "hosting:   host: " + (files - 6) + " written, 0 unchanged, 0 removed"), info.subList(0, 3), "a line per target");
-        assertTrue(info.get(3).matches("hosting: wrote " + files + " of " + files + " files \\(0 unchanged, 0 removed\\) in \\d+ ms: "
+                "hosting:   host: " + (files - 6) + " written, 0 unchanged, 0 removed"), info.subList(1, 4), "a line per target");
+        assertTrue(info.get(4).matches("hosting: wrote " + files + " of " + files + " files \\(0 unchanged, 0 removed\\) in \\d+ ms: "
                 + java.util.regex.Pattern.quote(sample.outputDir().toString())), info::toString);
-        assertEquals(4, info.size(), info::toString);
+        assertEquals(5, info.size(), info::toString);
         assertEquals(List.of(), mojo.project.getAttachedArtifacts(), "from the command line nothing is attached");
 
         log.lines.clear();
         mojo.execute();
         info = log.at("INFO");
-        assertEquals("hosting:   docker: 0 written, 3 unchanged, 0 removed", info.get(1));
-        assertTrue(info.get(3).matches("hosting: kit is up to date, " + files + " files unchanged, nothing written \\(\\d+ ms\\): "
+        assertEquals("hosting:   docker: 0 written, 3 unchanged, 0 removed", info.get(2));
+        assertTrue(info.get(4).matches("hosting: kit is up to date, " + files + " files unchanged, nothing written \\(\\d+ ms\\): "
                 + java.util.regex.Pattern.quote(sample.outputDir().toString())), info::toString);
     }
 

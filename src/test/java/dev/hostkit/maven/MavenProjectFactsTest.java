@@ -1,8 +1,14 @@
 package dev.hostkit.maven;
 
+import dev.hostkit.core.settings.PomFacts;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.testing.SampleProject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Parent;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,5 +85,44 @@ class MavenProjectFactsTest {
         assertEquals("11", MavenProjectFacts.of(project).javaRelease(), "a blank release does not count");
         project.getProperties().setProperty("maven.compiler.release", "17");
         assertEquals("17", MavenProjectFacts.of(project).javaRelease());
+    }
+
+    @Test
+    void thePomFactsNamePluginsParentsImportedBomsAndTheRuntimeClasspath() {
+        assertEquals(PomFacts.NONE, MavenProjectFacts.of(project).pom(), "the sample POM names none");
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("org.springframework.boot");
+        plugin.setArtifactId("spring-boot-maven-plugin");
+        project.getBuild().addPlugin(plugin);
+        Parent parent = new Parent();
+        parent.setGroupId("org.springframework.boot");
+        parent.setArtifactId("spring-boot-starter-parent");
+        project.getModel().setParent(parent);
+        Model original = project.getModel().clone();
+        DependencyManagement management = new DependencyManagement();
+        management.addDependency(dependency("io.quarkus.platform", "quarkus-bom", Artifact.SCOPE_IMPORT));
+        management.addDependency(dependency("com.example", "managed", null));
+        original.setDependencyManagement(management);
+        project.setOriginalModel(original);
+        project.getModel().addDependency(dependency("io.micronaut", "micronaut-management", null));
+        project.getModel().addDependency(dependency("org.junit.jupiter", "junit-jupiter", Artifact.SCOPE_TEST));
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        artifacts.add(TestProjects.artifact("transitive", Artifact.SCOPE_RUNTIME, "jar", new File("/repo/transitive.jar")));
+        artifacts.add(TestProjects.artifact("tests", Artifact.SCOPE_TEST, "jar", new File("/repo/tests.jar")));
+        project.setArtifacts(artifacts);
+
+        PomFacts pom = MavenProjectFacts.of(project).pom();
+        assertEquals(List.of("org.springframework.boot:spring-boot-maven-plugin"), pom.plugins());
+        assertEquals(List.of("org.springframework.boot:spring-boot-starter-parent"), pom.parents());
+        assertEquals(List.of("io.quarkus.platform:quarkus-bom"), pom.importedBoms());
+        assertEquals(List.of("com.example:transitive", "io.micronaut:micronaut-management"), pom.dependencies());
+    }
+
+    private static Dependency dependency(String groupId, String artifactId, String scope) {
+        Dependency dependency = new Dependency();
+        dependency.setGroupId(groupId);
+        dependency.setArtifactId(artifactId);
+        dependency.setScope(scope);
+        return dependency;
     }
 }

@@ -29,11 +29,19 @@ public final class JavaBuild {
 
     /** Compiles SOURCES into CLASSES (created). */
     public static Path compile(List<Path> sources, Path classes) {
+        return compile(sources, classes, List.of());
+    }
+
+    /** Compiles SOURCES against the jars of CLASSPATH into CLASSES (created). */
+    public static Path compile(List<Path> sources, Path classes, List<Path> classpath) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler: the tests need a JDK, not a JRE");
         }
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString()));
+        if (!classpath.isEmpty()) {
+            arguments.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList())));
+        }
         sources.forEach(source -> arguments.add(source.toString()));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         try {

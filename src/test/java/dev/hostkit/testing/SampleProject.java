@@ -1,6 +1,7 @@
 package dev.hostkit.testing;
 
 import dev.hostkit.core.settings.HostingSettings;
+import dev.hostkit.core.settings.PomFacts;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.write.WriteReport;
 
@@ -22,6 +23,7 @@ public final class SampleProject {
     private final Path jar;
     private final List<Path> runtimeJars = new ArrayList<>();
     private String javaRelease = "17";
+    private PomFacts pom = PomFacts.NONE;
 
     private SampleProject(Path baseDir, Path jar) {
         this.baseDir = baseDir;
@@ -53,6 +55,17 @@ public final class SampleProject {
         return this;
     }
 
+    /** What its POM names: build plugins, parents, imported BOMs, dependencies ({@code groupId:artifactId}). */
+    public SampleProject withPom(PomFacts facts) {
+        this.pom = facts;
+        return this;
+    }
+
+    /** Writes a file under src/main/resources, such as {@code application.properties}. */
+    public SampleProject withResource(String name, String content) {
+        return write(baseDir.resolve("src/main/resources").resolve(name), content);
+    }
+
     public Path baseDir() {
         return baseDir;
     }
@@ -70,7 +83,7 @@ public final class SampleProject {
     }
 
     public ProjectFacts facts() {
-        return jarProject("shop", baseDir, jar, runtimeJars, javaRelease);
+        return jarProject("shop", baseDir, jar, runtimeJars, javaRelease).withPom(pom);
     }
 
     /** What the build knows of a jar project with Java sources, version 1.0.0. */
@@ -80,7 +93,10 @@ public final class SampleProject {
 
     /** Writes a user template (override or addition) under src/main/hosting. */
     public SampleProject withTemplate(String name, String content) {
-        Path file = templateDir().resolve(name);
+        return write(templateDir().resolve(name), content);
+    }
+
+    private SampleProject write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);

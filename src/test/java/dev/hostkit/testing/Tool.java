@@ -9,6 +9,8 @@ public enum Tool {
     CURL("curl", "apt-get install curl"),
     SHELLCHECK("shellcheck", "apt-get install shellcheck"),
     SYSTEMD_ANALYZE("systemd-analyze", "apt-get install systemd"),
+    /** Lists the listening sockets (which address an app bound). */
+    SS("ss", "apt-get install iproute2"),
     /** The java a Java kit's unit starts (its ExecStart names /usr/bin/java). */
     SYSTEM_JAVA("/usr/bin/java", "apt-get install openjdk-17-jre-headless"),
     /** Debian's python3, which has Django and gunicorn (a python3 earlier on PATH may not). */

@@ -29,21 +29,39 @@ public record App(String name, String version, int port, String healthPath) {
                     + "`a-z 0-9 -`, not starting or ending with `-`.")
             .shownAs("app.name");
     public static final Setting<Integer> PORT = Setting.value("port", ValueType.port(),
-            "`8080` for Java, `8000` for Python", "The TCP port the application listens on, 1–65535.")
+            "the port the app's own configuration sets (Java), else `8080` for Java, `8000` for Python",
+            "The TCP port the application listens on, 1–65535.")
             .shownAs("app.port");
     public static final Setting<String> HEALTH_PATH = Setting.value("healthPath", ValueType.matching(
                     Pattern.compile("/[A-Za-z0-9._~/-]*(\\?[A-Za-z0-9._~=&/-]*)?"),
                     "Allowed: a path that starts with '/' made of letters, digits and . _ ~ / -, "
                             + "optionally followed by ?query of the same and = &."),
-            "`/`", "The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, "
+            "the framework's readiness path (Java, see its section), else `/`", "The path the health probes request, which must answer 2xx or 3xx: `/` and letters, digits, "
                     + "`. _ ~ / -`, optionally `?query` (adding `= &`).")
             .shownAs("app.healthPath");
     public static final List<Setting<?>> SETTINGS = List.of(NAME, PORT, HEALTH_PATH);
 
+    /**
+     * What the app's runtime (and its framework) says when hosting.port or hosting.healthPath is not set.
+     *
+     * @param healthPath a path {@link #HEALTH_PATH} allows
+     */
+    public record Defaults(int port, String healthPath) {
+        /** The runtime's port and {@code /}. */
+        public static Defaults port(int port) {
+            return new Defaults(port, "/");
+        }
+    }
+
     /** @param defaultPort the port of the app's runtime, when hosting.port is not set */
     public static App resolve(SettingValues settings, ProjectFacts project, int defaultPort) {
+        return resolve(settings, project, Defaults.port(defaultPort));
+    }
+
+    public static App resolve(SettingValues settings, ProjectFacts project, Defaults defaults) {
         String name = settings.get(NAME).orElseGet(() -> nameFrom(project.artifactId()));
-        return new App(name, project.version(), settings.getOr(PORT, defaultPort), settings.getOr(HEALTH_PATH, "/"));
+        return new App(name, project.version(), settings.getOr(PORT, defaults.port()),
+                settings.getOr(HEALTH_PATH, defaults.healthPath()));
     }
 
     /** The artifactId lower-cased, other characters turned into '-', at most 63 characters. */

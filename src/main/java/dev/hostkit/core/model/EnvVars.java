@@ -26,7 +26,8 @@ public record EnvVars(SortedMap<String, String> variables) {
 
     public static final Setting<Map<String, String>> ENV = Setting.map("env", "none",
             "Environment variables of the app, written into the kit (no secrets). Names match `[A-Za-z_][A-Za-z0-9_]*` "
-                    + "and are none the kit sets itself (`PORT`; for Python `DJANGO_ALLOWED_HOSTS`, `DJANGO_STATIC_ROOT`); "
+                    + "and are none the kit sets itself (for Java the framework's port, bind and proxy variables, such as "
+                    + "`PORT` and `BIND_ADDRESS`; for Python `PORT`, `DJANGO_ALLOWED_HOSTS`, `DJANGO_STATIC_ROOT`); "
                     + "values are one line without control characters (tab allowed), and a value with `$` cannot also "
                     + "have a backslash before a quote or at its end.")
             .shownAs("env");

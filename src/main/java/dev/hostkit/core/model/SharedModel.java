@@ -31,10 +31,10 @@ public record SharedModel(App app, Nginx nginx, Optional<Tls> tls, EnvVars env, 
         return List.copyOf(all);
     }
 
-    /** @param defaultPort the app's port when hosting.port is not set: its runtime's */
-    public static SharedModel resolve(SettingValues settings, ProjectFacts project, int defaultPort,
+    /** @param defaults the app's port and health path when hosting.port or hosting.healthPath is not set: its runtime's */
+    public static SharedModel resolve(SettingValues settings, ProjectFacts project, App.Defaults defaults,
                                       Optional<String> environment) {
-        App app = App.resolve(settings, project, defaultPort);
+        App app = App.resolve(settings, project, defaults);
         Nginx nginx = Nginx.resolve(settings);
         return new SharedModel(app, nginx, Tls.resolve(settings, nginx), EnvVars.resolve(settings),
                 TemplateValues.resolve(settings), environment);

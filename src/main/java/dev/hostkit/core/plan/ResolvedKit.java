@@ -29,7 +29,7 @@ public record ResolvedKit(List<Target> targets, AppRuntime runtime, KitContext c
         SettingValues settings = SettingValues.parse(raw, builtIns.kitSettings());
         List<Target> targets = Targets.select(builtIns.targets(), userFolders, settings);
         AppRuntime runtime = Runtimes.select(builtIns.runtimes(), settings, project);
-        SharedModel shared = SharedModel.resolve(settings, project, runtime.defaultPort(), environment);
+        SharedModel shared = SharedModel.resolve(settings, project, runtime.appDefaults(project, settings), environment);
         RuntimeApp app = runtime.resolve(settings, project, shared, targets.stream().anyMatch(Target::shipsApplication));
         shared.env().refuseOverrides(app.environmentItSets());
         return new ResolvedKit(targets, runtime, new KitContext(shared, app, settings, project,

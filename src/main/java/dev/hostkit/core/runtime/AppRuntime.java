@@ -1,5 +1,6 @@
 package dev.hostkit.core.runtime;
 
+import dev.hostkit.core.model.App;
 import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.settings.Setting;
@@ -30,6 +31,14 @@ public interface AppRuntime {
 
     /** The port the app listens on when hosting.port is not set. */
     int defaultPort();
+
+    /**
+     * The app's port and health path when hosting.port or hosting.healthPath is not set: by
+     * default {@link #defaultPort()} and {@code /}; a runtime may read them from the project.
+     */
+    default App.Defaults appDefaults(ProjectFacts project, SettingValues settings) {
+        return App.Defaults.port(defaultPort());
+    }
 
     /**
      * Validates this runtime's settings for one kit.

@@ -41,6 +41,11 @@ public interface RuntimeApp {
         return Optional.empty();
     }
 
+    /** What the runtime recognised in the project, one line each for the build log ("framework spring-boot (...)"). */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** Why the app runs as one instance per machine, if it must. */
     default Optional<String> singleInstanceReason() {
         return Optional.empty();

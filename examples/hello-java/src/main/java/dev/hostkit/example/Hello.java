@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
-/** A tiny web app: "/" greets, "/health" answers ok. Listens on $PORT (default 8080). */
+/**
+ * A tiny web app: "/" greets, "/health" answers ok. Listens on $PORT (default 8080) at
+ * $BIND_ADDRESS (default: all interfaces), the contract hostkit's kits hold a plain jar to.
+ */
 public final class Hello {
     private Hello() {}
 
@@ -18,7 +21,8 @@ public final class Hello {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         String greeting = System.getenv().getOrDefault("GREETING", "Hello");
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
+        String bind = System.getenv().getOrDefault("BIND_ADDRESS", "");
+        HttpServer server = HttpServer.create(bind.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(bind, port), 128);
         server.createContext("/health", exchange -> answer(exchange, "ok\n"));
         server.createContext("/", exchange -> answer(exchange, greeting + " (instance on port " + port + ")\n"));
         server.setExecutor(Executors.newFixedThreadPool(8));

@@ -4,6 +4,7 @@ import dev.hostkit.core.files.KitFile;
 import dev.hostkit.core.model.App;
 import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.runtime.RuntimeApp;
+import dev.hostkit.core.runtime.java.framework.FrameworkApp;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.Set;
  * @param jar         the packaged jar, or {@code null} when no target ships the app
  * @param runtimeJars its runtime dependencies, shipped in {@code lib/} (their own image layer)
  * @param command     the java launcher on a machine
+ * @param framework   its web framework, which decides the variables the kit sets for it
  */
 public record JavaApp(App app, int release, String mainClass, Path jar, List<Path> runtimeJars, int maxRamPercentage,
-                      String command) implements RuntimeApp {
+                      String command, FrameworkApp framework) implements RuntimeApp {
     /**
      * The health probe: GET {@code path} from 127.0.0.1 {@code port} over bash's /dev/tcp,
      * succeeding on 2xx or 3xx (JRE images promise neither curl nor wget). The container's
@@ -35,7 +37,12 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
 
     @Override
     public Map<String, String> environmentItSets() {
-        return Map.of("PORT", App.PORT.label() + " (on a bare machine, one port per instance)");
+        return framework.environmentItSets();
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of(framework.note());
     }
 
     @Override
@@ -49,6 +56,7 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
         }
         vars.put("hasRuntimeJars", !runtimeJars.isEmpty());
         vars.put("command", command);
+        vars.put("framework", framework.variables());
         // install.sh's answers(): the instance on port $1 answers $HEALTH_PATH
         vars.put("machineProbe", healthProbe("\"$1\"", "\"$HEALTH_PATH\""));
         return vars;

@@ -1,8 +1,11 @@
 package dev.hostkit.core.runtime.java;
 
+import dev.hostkit.core.model.App;
 import dev.hostkit.core.model.SharedModel;
 import dev.hostkit.core.runtime.AppRuntime;
 import dev.hostkit.core.runtime.RuntimeApp;
+import dev.hostkit.core.runtime.java.framework.FrameworkApp;
+import dev.hostkit.core.runtime.java.framework.Frameworks;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.settings.Setting;
@@ -40,7 +43,8 @@ public final class JavaRuntime implements AppRuntime {
             ValueType.absolutePath("/usr/bin/java"), "`/usr/bin/java`",
             "The java launcher on a bare machine, an absolute path.")
             .shownAs("java.command");
-    private static final List<Setting<?>> SETTINGS = List.of(JAVA_VERSION, MAIN_CLASS, MAX_RAM_PERCENTAGE, JAVA_COMMAND);
+    private static final List<Setting<?>> SETTINGS = List.of(Frameworks.FRAMEWORK, JAVA_VERSION, MAIN_CLASS,
+            MAX_RAM_PERCENTAGE, JAVA_COMMAND);
 
     @Override
     public String name() {
@@ -69,17 +73,25 @@ public final class JavaRuntime implements AppRuntime {
         return 8080;
     }
 
+    /** The port the app's own configuration sets and its framework's health path. */
+    @Override
+    public App.Defaults appDefaults(ProjectFacts project, SettingValues settings) {
+        return Frameworks.appDefaults(Frameworks.resolve(settings, project), project, defaultPort());
+    }
+
     @Override
     public RuntimeApp resolve(SettingValues settings, ProjectFacts project, SharedModel shared, boolean shipped) {
         int release = settings.get(JAVA_VERSION).orElseGet(() -> releaseOf(project.javaRelease()));
         int maxRam = settings.getOr(MAX_RAM_PERCENTAGE, 75);
         String command = settings.getOr(JAVA_COMMAND, "/usr/bin/java");
+        FrameworkApp framework = Frameworks.resolve(settings, project);
         if (!shipped) {
-            return new JavaApp(shared.app(), release, settings.getOr(MAIN_CLASS, ""), null, List.of(), maxRam, command);
+            return new JavaApp(shared.app(), release, settings.getOr(MAIN_CLASS, ""), null, List.of(), maxRam, command,
+                    framework);
         }
         Path jar = MainClass.requireJar(project.artifactFile());
         String mainClass = settings.get(MAIN_CLASS).orElseGet(() -> MainClass.fromManifest(jar));
-        return new JavaApp(shared.app(), release, mainClass, jar, project.runtimeJars(), maxRam, command);
+        return new JavaApp(shared.app(), release, mainClass, jar, project.runtimeJars(), maxRam, command, framework);
     }
 
     /** The release from maven.compiler.release/target/source: "1.8" is 8. */

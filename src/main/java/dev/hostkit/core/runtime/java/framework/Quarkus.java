@@ -1,0 +1,60 @@
+package dev.hostkit.core.runtime.java.framework;
+
+import dev.hostkit.core.settings.PomFacts;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Quarkus: its Maven plugin or its BOM. It reads QUARKUS_HTTP_PORT and QUARKUS_HTTP_HOST, is
+ * told to trust the forwarded address and host, and with SmallRye Health answers readiness under
+ * its root path.
+ */
+final class Quarkus implements Framework {
+    @Override
+    public String name() {
+        return "quarkus";
+    }
+
+    @Override
+    public Optional<String> detect(PomFacts pom) {
+        for (String group : new String[] {"io.quarkus.platform:", "io.quarkus:"}) {
+            if (pom.hasPlugin(group + "quarkus-maven-plugin")) {
+                return Optional.of("quarkus-maven-plugin in the build");
+            }
+            if (pom.importsBom(group + "quarkus-bom")) {
+                return Optional.of("the quarkus-bom BOM imported");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String portVariable() {
+        return "QUARKUS_HTTP_PORT";
+    }
+
+    @Override
+    public String hostVariable() {
+        return "QUARKUS_HTTP_HOST";
+    }
+
+    @Override
+    public Map<String, String> environment(PomFacts pom) {
+        return Map.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
+                "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST", "true");
+    }
+
+    @Override
+    public OptionalInt configuredPort(AppConfig config) {
+        return config.port("quarkus.http.port");
+    }
+
+    /** {@code /q/health/ready} under the root path with quarkus-smallrye-health, else the root path. */
+    @Override
+    public String healthPath(PomFacts pom, AppConfig config) {
+        String root = config.pathPrefix("quarkus.http.root-path");
+        return pom.hasDependency("io.quarkus:quarkus-smallrye-health") ? root + "/q/health/ready" : root + "/";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hostkit.core.runtime.java.framework;
+
+import dev.hostkit.core.settings.PomFacts;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Spring Boot: its Maven plugin, its starter parent or its BOM. It reads SERVER_PORT and
+ * SERVER_ADDRESS, trusts nginx's X-Forwarded-* with the native strategy, and with the actuator
+ * answers the readiness group (which the kit turns on) under the context path.
+ */
+final class SpringBoot implements Framework {
+    private static final String GROUP = "org.springframework.boot:";
+
+    @Override
+    public String name() {
+        return "spring-boot";
+    }
+
+    @Override
+    public Optional<String> detect(PomFacts pom) {
+        if (pom.hasPlugin(GROUP + "spring-boot-maven-plugin")) {
+            return Optional.of("spring-boot-maven-plugin in the build");
+        }
+        for (String parent : new String[] {"spring-boot-starter-parent", "spring-boot-dependencies"}) {
+            if (pom.hasParent(GROUP + parent)) {
+                return Optional.of(parent + " as the parent");
+            }
+        }
+        return pom.importsBom(GROUP + "spring-boot-dependencies")
+                ? Optional.of("the spring-boot-dependencies BOM imported") : Optional.empty();
+    }
+
+    @Override
+    public String portVariable() {
+        return "SERVER_PORT";
+    }
+
+    @Override
+    public String hostVariable() {
+        return "SERVER_ADDRESS";
+    }
+
+    @Override
+    public Map<String, String> environment(PomFacts pom) {
+        Map<String, String> environment = new TreeMap<>();
+        environment.put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+        if (hasActuator(pom)) {
+            environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        }
+        return environment;
+    }
+
+    @Override
+    public OptionalInt configuredPort(AppConfig config) {
+        return config.port("server.port");
+    }
+
+    /** The readiness group under the actuator's base path with the actuator, else the context path's root. */
+    @Override
+    public String healthPath(PomFacts pom, AppConfig config) {
+        String context = config.pathPrefix("server.servlet.context-path");
+        if (!hasActuator(pom) || config.get("management.server.port").isPresent()) {
+            return context + "/";
+        }
+        String base = config.get("management.endpoints.web.base-path").isPresent()
+                ? config.pathPrefix("management.endpoints.web.base-path") : "/actuator";
+        return context + base + "/health/readiness";
+    }
+
+    private static boolean hasActuator(PomFacts pom) {
+        return pom.hasDependency(GROUP + "spring-boot-starter-actuator");
+    }
+}
