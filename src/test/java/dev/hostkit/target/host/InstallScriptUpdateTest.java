@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +89,17 @@ class InstallScriptUpdateTest extends OnHostMachine {
         assertTrue(ready1 >= 0 && ready1 < waited && waited < restart2, "expected: " + unit1 + " ready, the wait, then "
                 + unit2 + " restarts; was:\n" + third.output());
         assertEquals(1, lines.stream().filter(line -> line.startsWith("wait: ")).count(), "no wait after the last one:\n" + third.output());
+    }
+
+    /** The wait outlasts the time the generated nginx site sets a failed instance aside, however that is changed. */
+    @Test
+    void theDefaultWaitOutlastsNginxsFailTimeout() {
+        HostKit kit = machine.kit(2, "1");
+        Matcher failTimeout = Pattern.compile("fail_timeout=(\\d+)s").matcher(kit.read("nginx/shop.conf"));
+        Matcher rejoin = Pattern.compile("REJOIN_SECONDS=\\$\\{REJOIN_SECONDS:-(\\d+)}").matcher(kit.read("install.sh"));
+        assertTrue(failTimeout.find() && rejoin.find(), "fail_timeout in the site, REJOIN_SECONDS in install.sh");
+        assertTrue(Integer.parseInt(rejoin.group(1)) > Integer.parseInt(failTimeout.group(1)),
+                "REJOIN_SECONDS " + rejoin.group(1) + " must outlast fail_timeout " + failTimeout.group(1));
     }
 
     /** From one instance to two: the second starts first, then shop.service stops for good and the first takes its port. */
