@@ -32,7 +32,12 @@ public sealed interface KitProject {
 
     /** A Java project with jars the test built itself (a real app and its dependencies). */
     static KitProject jars(String artifactId, Path jar, List<Path> dependencies) {
-        return new Jars(artifactId, jar, List.copyOf(dependencies));
+        return jars(artifactId, "1.0.0", jar, dependencies);
+    }
+
+    /** The same, of another version than 1.0.0 (a -SNAPSHOT). */
+    static KitProject jars(String artifactId, String version, Path jar, List<Path> dependencies) {
+        return new Jars(artifactId, version, jar, List.copyOf(dependencies));
     }
 
     record PlaceholderJar(String javaRelease, boolean dependency) implements KitProject {
@@ -68,7 +73,7 @@ public sealed interface KitProject {
         }
     }
 
-    record Jars(String artifactId, Path jar, List<Path> dependencies) implements KitProject {
+    record Jars(String artifactId, String version, Path jar, List<Path> dependencies) implements KitProject {
         @Override
         public Runtime runtime() {
             return Runtime.JAVA;
@@ -76,7 +81,7 @@ public sealed interface KitProject {
 
         @Override
         public ProjectFacts create(Path dir) {
-            return SampleProject.jarProject(artifactId, dir, jar, dependencies, "17");
+            return SampleProject.jarProject(artifactId, version, dir, jar, dependencies, "17");
         }
     }
 }

@@ -88,7 +88,12 @@ public final class SampleProject {
 
     /** What the build knows of a jar project with Java sources, version 1.0.0. */
     public static ProjectFacts jarProject(String artifactId, Path baseDir, Path jar, List<Path> runtimeJars, String javaRelease) {
-        return new ProjectFacts(artifactId, "1.0.0", baseDir, jar, runtimeJars, javaRelease, "jar", true);
+        return jarProject(artifactId, "1.0.0", baseDir, jar, runtimeJars, javaRelease);
+    }
+
+    /** What the build knows of a jar project with Java sources, of this version. */
+    public static ProjectFacts jarProject(String artifactId, String version, Path baseDir, Path jar, List<Path> runtimeJars, String javaRelease) {
+        return new ProjectFacts(artifactId, version, baseDir, jar, runtimeJars, javaRelease, "jar", true);
     }
 
     /** Writes a user template (override or addition) under src/main/hosting. */

@@ -4,6 +4,7 @@ import dev.hostkit.testing.HostKit;
 import dev.hostkit.testing.Http;
 import dev.hostkit.testing.HttpResponse;
 import dev.hostkit.testing.KitVariant;
+import dev.hostkit.testing.LoadRun;
 import dev.hostkit.testing.Nginx;
 import dev.hostkit.testing.Poll;
 import dev.hostkit.testing.Ports;
@@ -25,12 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,48 +139,16 @@ class HostEndToEndTest {
     void killingAnInstanceDuringALoadRunCostsNoRequest() throws Exception {
         int threads = 4;
         int perThread = 300;
-        AtomicInteger done = new AtomicInteger();
-        List<String> failures = new ArrayList<>();
-        Map<String, AtomicInteger> byBody = new ConcurrentHashMap<>();
         AppInstance victim = instances.get(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-        try {
-            Future<?> killer = pool.submit(() -> {
-                Poll.until("a third of the load run's requests, to kill the instance on " + victim.port(), LOAD_RUN_WITHIN,
-                        Duration.ofMillis(1), left -> done.get() >= threads * perThread / 3 ? done.get() : null);
-                victim.kill();
-                return null;
-            });
-            List<Future<?>> clients = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                clients.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        try {
-                            HttpResponse response = Http.get(listen, "localhost", "/");
-                            if (response.status() == 200) {
-                                byBody.computeIfAbsent(response.text(), body -> new AtomicInteger()).incrementAndGet();
-                            } else {
-                                record(failures, "status " + response.status() + ": " + response.text());
-                            }
-                        } catch (RuntimeException e) {
-                            record(failures, e + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
-                        }
-                        done.incrementAndGet();
-                    }
-                }));
-            }
-            long deadline = System.nanoTime() + LOAD_RUN_WITHIN.toNanos();
-            try {
-                for (Future<?> client : clients) {
-                    client.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-            } catch (TimeoutException e) {
-                throw new AssertionError("the load run (" + threads + " × " + perThread + " requests) did not end within "
-                        + LOAD_RUN_WITHIN + "; " + done.get() + " done", e);
-            }
-            killer.get(5, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
+        List<String> failures;
+        Map<String, Integer> byBody;
+        try (LoadRun load = LoadRun.start(threads, perThread, () -> Http.get(listen, "localhost", "/"))) {
+            Poll.until("a third of the load run's requests, to kill the instance on " + victim.port(), LOAD_RUN_WITHIN,
+                    Duration.ofMillis(1), left -> load.done() >= threads * perThread / 3 ? load.done() : null);
+            victim.kill();
+            load.awaitEnd(LOAD_RUN_WITHIN);
+            failures = load.failures();
+            byBody = load.byBody();
         }
         assertFalse(victim.isAlive(), "the instance was killed during the run");
         // Every request the dead instance had not begun to answer is retried on the other one:
@@ -199,13 +162,7 @@ class HostEndToEndTest {
         assertEquals(List.of(), statuses, "error statuses reached clients; nginx's log:\n" + log);
         assertTrue(failures.size() <= cutMidBody, "failed requests not explained by a body cut off mid-response: "
                 + failures + "\nnginx's log:\n" + log);
-        assertEquals(threads * perThread - failures.size(), byBody.values().stream().mapToInt(AtomicInteger::get).sum());
+        assertEquals(threads * perThread - failures.size(), byBody.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(byBody.containsKey("hello from port " + victim.port() + "\n"), "the killed instance served before: " + byBody);
-    }
-
-    private static void record(List<String> failures, String failure) {
-        synchronized (failures) {
-            failures.add(failure);
-        }
     }
 }

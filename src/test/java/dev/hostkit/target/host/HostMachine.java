@@ -1,6 +1,8 @@
 package dev.hostkit.target.host;
 
+import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.testing.HostKit;
+import dev.hostkit.testing.KitProject;
 import dev.hostkit.testing.KitVariant;
 import dev.hostkit.testing.Ports;
 import dev.hostkit.testing.StandInApp;
@@ -11,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The machine the host kit's install.sh runs on in these tests: a {@link StubMachine} with
@@ -24,7 +28,8 @@ import java.util.Map;
 final class HostMachine implements AutoCloseable {
     /** Calls that change the machine: a second run must make none. */
     static final List<String> MUTATING = List.of("useradd", "chown", "nginx -t", "systemctl reload",
-            "systemctl daemon-reload", "systemctl enable", "systemctl start", "systemctl restart");
+            "systemctl daemon-reload", "systemctl enable", "systemctl start", "systemctl restart", "systemctl stop",
+            "systemctl disable");
 
     private final Path dir;
     private final SampleApp app;
@@ -75,17 +80,48 @@ final class HostMachine implements AutoCloseable {
 
     /** The host kit of INSTANCES instances of the app jar with this build id, rendered (again) into the one project. */
     HostKit kit(int instances, String build) {
-        return HostKit.of(new KitVariant("instances=" + instances, app.project(build), settings -> settings
+        return kit(instances, build, "1.0.0");
+    }
+
+    /** The same of another version of the app. */
+    HostKit kit(int instances, String build, String version) {
+        return kit(instances, app.project(build, version), settings -> { });
+    }
+
+    /** The same kit with MORE settings on top. */
+    HostKit kit(int instances, String build, Consumer<HostingSettings> more) {
+        return kit(instances, app.project(build), more);
+    }
+
+    private HostKit kit(int instances, KitProject project, Consumer<HostingSettings> more) {
+        return HostKit.of(new KitVariant("instances=" + instances, project, settings -> settings
                 .setList("targets", List.of("host")).set("instances", String.valueOf(instances)).set("port", String.valueOf(base))
-                .setMap("env", Map.of("GREETING", "hello"))).render(dir.resolve("project")));
+                .setMap("env", Map.of("GREETING", "hello"))).with("settings", more).render(dir.resolve("project")));
+    }
+
+    /** Every call the stand-ins logged so far. */
+    List<String> calls() {
+        return machine.calls();
     }
 
     StubMachine.Script install(HostKit kit, String... arguments) {
         return install(kit, Map.of(), arguments);
     }
 
+    /** Runs the kit's install.sh and fails the test unless it succeeded. */
+    StubMachine.Script installed(HostKit kit, Map<String, String> environment) {
+        StubMachine.Script run = install(kit, environment);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("install.sh failed:\n" + run.output());
+        }
+        return run;
+    }
+
+    /** Runs the kit's install.sh; without a REJOIN_SECONDS in ENVIRONMENT it waits 0 s for nginx between restarts. */
     StubMachine.Script install(HostKit kit, Map<String, String> environment, String... arguments) {
-        return machine.run(kit.file("install.sh"), environment, arguments);
+        Map<String, String> withRejoin = new HashMap<>(Map.of("REJOIN_SECONDS", "0"));
+        withRejoin.putAll(environment);
+        return machine.run(kit.file("install.sh"), withRejoin, arguments);
     }
 
     static List<String> mutations(List<String> calls) {

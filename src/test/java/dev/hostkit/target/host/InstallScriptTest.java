@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * installs everything and the second changes nothing.
  */
 class InstallScriptTest extends OnHostMachine {
+    private static final String DRY_RUN_END = "dry run: nothing was changed; without --dry-run, install.sh would do the above for shop 1.0.0";
+
     @ParameterizedTest(name = "instances={0}")
     @ValueSource(ints = {1, 3})
     void shellcheckFindsNothing(int instances) throws Exception {
@@ -72,11 +74,28 @@ class InstallScriptTest extends OnHostMachine {
         for (String action : expected) {
             assertTrue(wouldRun.contains(action), "dry run does not show: " + action + "\n" + run.output());
         }
-        assertEquals(List.of(), run.lines().stream()
-                .filter(line -> !line.startsWith("would run: ") && !line.equals("shop 1.0.0: installed")).toList());
+        assertEquals(List.of(DRY_RUN_END), run.lines().stream().filter(line -> !line.startsWith("would run: ")).toList(),
+                "a dry run may only tell what it would run, and never claim it installed anything");
+        assertEquals(DRY_RUN_END, run.lines().get(run.lines().size() - 1));
         try (Stream<Path> files = Files.list(root)) {
             assertEquals(List.of(), files.toList(), "a dry run wrote into the root");
         }
+        assertEquals(List.of(), HostMachine.mutations(run.calls()), "a dry run changed the system");
+    }
+
+    /** On a machine with the kit installed, a dry run with a new build only tells what it would restart, and how it would wait. */
+    @Test
+    void aDryRunOfANewBuildTellsOnlyWhatItWouldDo() throws Exception {
+        machine.withDebianNginx().withInstancesAnswering();
+        assertEquals(0, machine.install(machine.kit(2, "1")).exitCode());
+        StubMachine.Script run = machine.install(machine.kit(2, "2"), "--dry-run");
+        assertEquals(0, run.exitCode(), run.output());
+        String unit2 = "shop@" + (machine.base() + 1) + ".service";
+        assertTrue(run.lines().containsAll(List.of("would run: systemctl restart shop@" + machine.base() + ".service",
+                "would wait: 0s for nginx to send requests to shop@" + machine.base() + ".service again, before " + unit2 + " goes down",
+                "would run: systemctl restart " + unit2)), run.output());
+        assertEquals(List.of(DRY_RUN_END), run.lines().stream().filter(line -> !line.startsWith("would run: ")
+                && !line.startsWith("would wait: ") && !line.startsWith("unchanged: ")).toList(), run.output());
         assertEquals(List.of(), HostMachine.mutations(run.calls()), "a dry run changed the system");
     }
 

@@ -59,10 +59,15 @@ final class SampleApp {
      * @param buildId written into the app jar, so that two builds with different ids differ
      */
     KitProject project(String buildId) {
+        return project(buildId, "1.0.0");
+    }
+
+    /** The same project with another version in its POM (the jar's name stays sample-app-1.0.0.jar). */
+    KitProject project(String buildId, String version) {
         Path jar = JavaBuild.jar(dir.resolve("build-" + buildId + "/sample-app-1.0.0.jar"), MAIN_CLASS, classes,
                 name -> !name.startsWith(LIB_PACKAGE), Map.of("build-id.txt", buildId));
         Path dependency = JavaBuild.jar(dir.resolve("repo/sample-greeting-1.0.jar"), null, classes,
                 name -> name.startsWith(LIB_PACKAGE), Map.of("build-id.txt", "lib"));
-        return KitProject.jars("shop", jar, List.of(dependency));
+        return KitProject.jars("shop", version, jar, List.of(dependency));
     }
 }
