@@ -8,7 +8,8 @@ assert check.kitDir.list() as Set == ['docker', 'compose', '.hostkit-manifest'] 
 
 def nginx = check.kitText('compose/nginx/default.conf')
 assert nginx =~ /(?m)^\s*server_name shop\.example\.com;$/ : 'nginx should answer for -Dhosting.serverName'
-assert nginx =~ /(?s)listen 80 default_server;\s*server_name _;.*?return 444;/ : 'other Host headers should hit a catch-all that returns 444'
+assert nginx =~ /(?s)listen 80 default_server;\s*listen \[::\]:80 default_server;\s*server_name _;.*?return 444;/ :
+        'other Host headers, over IPv4 and IPv6, should hit a catch-all that returns 444'
 assert nginx =~ /(?m)^\s*listen 80;$/ : 'the site itself should not be the default server'
 assert nginx =~ /(?m)^\s*server app:9090 / : 'nginx should proxy to the app on -Dhosting.port'
 
