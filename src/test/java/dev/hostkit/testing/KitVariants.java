@@ -31,7 +31,11 @@ public final class KitVariants {
                         .set("baseImage", "eclipse-temurin:21-jre-noble").set("nginxImage", "nginx:1.27.5"))),
                 // a YAML 1.1 reader takes a bare no for false and a bare 2048 for a number
                 KitVariant.java("restart-no", settings -> settings.set("restartPolicy", "no")),
-                KitVariant.java("app-name-starting-with-digit", settings -> settings.set("appName", "2048")));
+                KitVariant.java("app-name-starting-with-digit", settings -> settings.set("appName", "2048")),
+                // each framework's port, bind and proxy variables in the Dockerfile and the units
+                KitVariant.java("spring-boot", settings -> settings.set("framework", "spring-boot").set("instances", "2")),
+                KitVariant.java("quarkus", settings -> settings.set("framework", "quarkus")),
+                KitVariant.java("micronaut", settings -> settings.set("framework", "micronaut").set("instances", "2")));
     }
 
     public static Stream<KitVariant> python() {

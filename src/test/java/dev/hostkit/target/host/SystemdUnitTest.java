@@ -8,6 +8,7 @@ import dev.hostkit.testing.Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -65,16 +66,21 @@ class SystemdUnitTest {
     Path tempDir;
 
     private Path unitFile(int instances) {
+        return unitFile(instances, "plain");
+    }
+
+    /** The unit of a kit for that framework: its port, bind and proxy variables are in it. */
+    private Path unitFile(int instances, String framework) {
         SampleProject project = SampleProject.create(tempDir);
         project.generate(new HostingSettings().set("instances", String.valueOf(instances)).set("port", "18080")
-                .setList("targets", List.of("host")).setMap("env", Map.of("GREETING", POM_VALUE)));
+                .set("framework", framework).setList("targets", List.of("host")).setMap("env", Map.of("GREETING", POM_VALUE)));
         return project.outputDir().resolve(instances == 1 ? "host/systemd/shop.service" : "host/systemd/shop@.service");
     }
 
-    @ParameterizedTest(name = "instances={0}")
-    @ValueSource(ints = {1, 3})
-    void systemdAnalyzeVerifyHasNothingToSay(int instances) throws Exception {
-        Path unit = unitFile(instances);
+    @ParameterizedTest(name = "instances={0} framework={1}")
+    @CsvSource({"1, plain", "3, plain", "3, spring-boot", "1, quarkus", "3, micronaut"})
+    void systemdAnalyzeVerifyHasNothingToSay(int instances, String framework) throws Exception {
+        Path unit = unitFile(instances, framework);
         // ExecStart's program must exist, or verify reports it
         Tool.SYSTEM_JAVA.path();
         assertClean(verify(unit));
@@ -100,10 +106,10 @@ class SystemdUnitTest {
         assertFalse(verify(missingJava).stderr().isBlank(), "a missing ExecStart program must be reported");
     }
 
-    @ParameterizedTest(name = "instances={0}")
-    @ValueSource(ints = {1, 3})
-    void systemdAnalyzeSecurityScoresTwoOrBetter(int instances) throws Exception {
-        Path unit = unitFile(instances);
+    @ParameterizedTest(name = "instances={0} framework={1}")
+    @CsvSource({"1, plain", "3, plain", "3, spring-boot", "1, quarkus", "3, micronaut"})
+    void systemdAnalyzeSecurityScoresTwoOrBetter(int instances, String framework) throws Exception {
+        Path unit = unitFile(instances, framework);
         // systemd 252: --threshold is in tenths of the exposure level; above it, the command fails
         Commands.Result run = security(unit, 20);
         assertClean(run);
