@@ -15,12 +15,15 @@ import java.util.Set;
 
 /**
  * Copies a Python app's sources into a kit, without what must not ship: version control,
- * virtual environments, caches, build output, IDE files and env files that may hold secrets.
+ * virtual environments, caches, build output, IDE files, and files that hold data or secrets (env
+ * files, databases such as Django's db.sqlite3, keys).
  */
 final class PythonSources {
     static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".hg", ".svn", "target", "node_modules", "__pycache__",
             ".venv", "venv", ".idea", ".vscode", ".mypy_cache", ".pytest_cache", ".tox", "staticfiles", ".mvn");
-    static final Set<String> SKIPPED_FILES = Set.of(".env", ".DS_Store", "pom.xml", "mvnw", "mvnw.cmd");
+    static final Set<String> SKIPPED_FILES = Set.of(".env", ".DS_Store", "pom.xml", "mvnw", "mvnw.cmd", ".git");
+    /** Endings of files that hold data or secrets: env files, databases (Django's db.sqlite3), keys. */
+    static final List<String> SKIPPED_ENDINGS = List.of(".pyc", ".env", ".sqlite3", ".sqlite", ".db", ".pem", ".key");
 
     private PythonSources() {}
 
@@ -38,8 +41,8 @@ final class PythonSources {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String name = file.getFileName().toString();
-                    if (attributes.isRegularFile() && !SKIPPED_FILES.contains(name) && !name.endsWith(".pyc")
-                            && !name.endsWith(".env")) {
+                    if (attributes.isRegularFile() && !SKIPPED_FILES.contains(name) && !name.startsWith(".env.")
+                            && SKIPPED_ENDINGS.stream().noneMatch(name::endsWith)) {
                         String path = folder + appDirectory.relativize(file).toString().replace('\\', '/');
                         files.add(KitFile.copied(path, file));
                     }

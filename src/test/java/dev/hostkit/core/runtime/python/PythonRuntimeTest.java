@@ -140,6 +140,12 @@ class PythonRuntimeTest {
     @Test
     void theSourcesShipWithoutWhatMustNotShip() throws IOException {
         write(".env", "SECRET=1\n");
+        write(".env.production", "SECRET=1\n");
+        write("prod.env", "SECRET=1\n");
+        write("db.sqlite3", "SQLite format 3");
+        write("data/app.db", "x");
+        write("certs/server.key", "x");
+        write("certs/server.pem", "x");
         write(".git/config", "x");
         write("mysite/__pycache__/wsgi.cpython-311.pyc", "x");
         write("pom.xml", "<project/>");
