@@ -27,7 +27,17 @@ record BridgeNetwork(PrivateDocker docker, String name, String bridge) implement
         List<String> args = new ArrayList<>(List.of("network", "create"));
         args.addAll(List.of(options));
         args.add(name);
-        BridgeNetwork network = new BridgeNetwork(docker, name, bridgeOf(docker.dockerOk(args.toArray(String[]::new))));
+        return letThrough(docker, name, docker.dockerOk(args.toArray(String[]::new)));
+    }
+
+    /** A network docker compose created ({@code <project>_default}): its bridge let through FORWARD, the path checked. */
+    static BridgeNetwork existing(PrivateDocker docker, String name) {
+        docker.ensureImages(PROBE_IMAGE);
+        return letThrough(docker, name, docker.dockerOk("network", "inspect", "--format", "{{.Id}}", name));
+    }
+
+    private static BridgeNetwork letThrough(PrivateDocker docker, String name, String networkId) {
+        BridgeNetwork network = new BridgeNetwork(docker, name, bridgeOf(networkId));
         try {
             docker.bridgeForward("accept", docker.dir().toString(), network.bridge).orThrow();
             assertTrafficPasses(docker, name, network.bridge);

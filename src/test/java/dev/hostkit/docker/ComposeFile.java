@@ -1,54 +1,57 @@
 package dev.hostkit.docker;
 
-import dev.hostkit.testing.ComposeEnvFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostkit.testing.Commands;
+import dev.hostkit.testing.Tools;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A compose file read for the compose-like runner: no compose implementation that understands
- * the compose spec (docker compose v2) is installable here, so {@link ComposeProject} drives
- * the same services with {@code docker run}, from this file's own values.
- * <p>
- * Strict on purpose: a key it does not know fails the test, naming the key, so a template that
- * starts using new compose features cannot pass untested. Supported: top-level {@code name},
- * {@code services} and {@code volumes} (named volumes with no options: {@code static: {}});
- * per service {@code image, build (context, dockerfile), restart, env_file,
- * environment, expose, healthcheck (test, interval, timeout, retries, start_period, disable),
- * read_only, tmpfs, cap_drop, cap_add, security_opt, ports, volumes (bind mounts and named
- * volumes declared at the top level), depends_on (condition), user, mem_limit, cpus}. Interpolation: {@code $$}
- * is a literal {@code $}; a variable reference fails.
+ * A compose file as docker compose v2 itself reads it: {@code docker-compose config --format json}
+ * (the model compose runs, after its own validation, env files read, paths made absolute), for
+ * the tests' assertions and for {@link ComposeProject}, which runs the file with the same compose.
+ * A file compose refuses fails here with compose's message.
  */
 final class ComposeFile {
-    /** How a service's container publishes a port: compose's host side, and the container port. */
-    record Port(String hostIp, String hostPort, String containerPort, String protocol) {}
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Healthcheck(List<String> test, String interval, String timeout, String retries, String startPeriod, boolean disabled) {}
+    record Healthcheck(List<String> test) {}
 
-    record Service(String name, String image, Path buildContext, String dockerfile, String restart, List<Path> envFiles,
-                   Map<String, String> environment, List<String> expose, Healthcheck healthcheck, boolean readOnly,
-                   List<String> tmpfs, List<String> capDrop, List<String> capAdd, List<String> securityOpt,
-                   List<Port> ports, List<String> volumes, Map<String, String> dependsOn, String user, String memLimit,
-                   String cpus) {}
+    /**
+     * A service as compose resolved it. {@code memLimit} is in bytes, as compose normalises
+     * {@code mem_limit}; {@code ports} are the container ports the service publishes.
+     */
+    record Service(String name, String image, Path buildContext, Healthcheck healthcheck, Map<String, String> environment,
+                   Map<String, String> dependsOn, List<Integer> ports, Long memLimit, Double cpus, JsonNode json) {}
 
     private final Path file;
-    private final String name;
-    private final List<Service> services;
-    private final List<String> volumes;
+    private final JsonNode model;
 
-    ComposeFile(Path file, String name, List<Service> services, List<String> volumes) {
+    private ComposeFile(Path file, JsonNode model) {
         this.file = file;
-        this.name = name;
-        this.services = services;
-        this.volumes = volumes;
+        this.model = model;
     }
 
-    /** Reads a compose file strictly ({@link ComposeFileReader}): an unknown key fails. */
+    /** {@code docker-compose -f FILE config --format json}: fails with compose's message when compose refuses the file. */
     static ComposeFile read(Path composeFile) {
-        return ComposeFileReader.read(composeFile);
+        Commands.Result config = Commands.run(List.of(Tools.fromGoProxy("docker-compose"), "--file", composeFile.toString(),
+                "config", "--format", "json"), composeFile.toAbsolutePath().getParent(), Map.of(), Duration.ofSeconds(30));
+        if (!config.ok()) {
+            throw new IllegalArgumentException("docker compose refuses " + composeFile + ":\n" + config.describe());
+        }
+        try {
+            return new ComposeFile(composeFile, JSON.readTree(config.stdout()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("docker compose config printed no JSON for " + composeFile, e);
+        }
     }
 
     Path file() {
@@ -56,128 +59,70 @@ final class ComposeFile {
     }
 
     String name() {
-        return name;
+        return model.path("name").asText();
     }
 
-    /** The services, each after those it depends on. */
+    /** The services, in the file's order (compose starts them by their depends_on). */
     List<Service> services() {
+        List<Service> services = new ArrayList<>();
+        model.path("services").fields().forEachRemaining(entry -> services.add(service(entry.getKey(), entry.getValue())));
         return services;
     }
 
     Service service(String serviceName) {
-        return services.stream().filter(service -> service.name().equals(serviceName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName + " in " + file));
+        JsonNode json = model.path("services").get(serviceName);
+        if (json == null) {
+            throw new IllegalArgumentException("no service " + serviceName + " in " + file);
+        }
+        return service(serviceName, json);
     }
 
     /** The named volumes of the top-level {@code volumes}, as the compose file names them. */
     List<String> volumes() {
-        return volumes;
+        List<String> names = new ArrayList<>();
+        model.path("volumes").fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
-    /** The docker volume compose would create for a named volume: {@code <project>_<volume>}. */
+    /** The docker volume compose creates for a named volume: {@code <project>_<volume>} unless it names one. */
     String volumeName(String volume) {
-        return volumeName(name, volume);
+        return model.path("volumes").path(volume).path("name").asText(name() + "_" + volume);
     }
 
-    static String volumeName(String project, String volume) {
-        return project + "_" + volume;
-    }
-
-    /** The network compose would create for the project: {@code <name>_default}. */
+    /** The network compose creates for the project: {@code <name>_default}. */
     String network() {
-        return name + "_default";
+        return model.path("networks").path("default").path("name").asText(name() + "_default");
     }
 
     /** Compose v2's container name: {@code <project>-<service>-1}. */
     String containerName(Service service) {
-        return name + "-" + service.name() + "-1";
+        return name() + "-" + service.name() + "-1";
     }
 
-    /** The image compose would run: the service's {@code image}, or {@code <project>-<service>} for a build. */
+    /** The image compose runs: the service's {@code image}, or {@code <project>-<service>} for a build without one. */
     String imageOf(Service service) {
-        return service.image() != null ? service.image() : name + "-" + service.name();
+        return service.image() != null ? service.image() : name() + "-" + service.name();
     }
 
-    /**
-     * The {@code docker run} arguments (after {@code run}) that start this service as compose
-     * would. Published ports are bound to loopback, on a free port the daemon picks, instead of
-     * compose's host port (tests must not take port 80 of the machine, nor listen on its interfaces).
-     */
-    List<String> runArguments(Service service) {
-        List<String> args = new ArrayList<>(List.of("--detach", "--name", containerName(service),
-                "--network", network(), "--network-alias", service.name(), "--hostname", containerName(service),
-                "--label", "com.docker.compose.project=" + name, "--label", "com.docker.compose.service=" + service.name(),
-                "--pull", "never"));
-        if (service.restart() != null) {
-            args.addAll(List.of("--restart", service.restart()));
+    private static Service service(String name, JsonNode json) {
+        JsonNode build = json.get("build");
+        JsonNode health = json.get("healthcheck");
+        List<String> test = new ArrayList<>();
+        if (health != null) {
+            health.path("test").forEach(word -> test.add(word.asText()));
         }
         Map<String, String> environment = new LinkedHashMap<>();
-        service.envFiles().forEach(envFile -> environment.putAll(ComposeEnvFile.literal(envFile)));
-        environment.putAll(service.environment());
-        environment.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
-        service.expose().forEach(port -> args.addAll(List.of("--expose", port)));
-        Healthcheck health = service.healthcheck();
-        if (health != null) {
-            if (health.disabled() || (health.test() != null && health.test().equals(List.of("NONE")))) {
-                args.add("--no-healthcheck");
-            } else {
-                if (health.test() != null) {
-                    args.addAll(List.of("--health-cmd", shellCommand(health.test())));
-                }
-                addIfSet(args, "--health-interval", health.interval());
-                addIfSet(args, "--health-timeout", health.timeout());
-                addIfSet(args, "--health-retries", health.retries());
-                addIfSet(args, "--health-start-period", health.startPeriod());
-            }
-        }
-        if (service.readOnly()) {
-            args.add("--read-only");
-        }
-        service.tmpfs().forEach(path -> args.addAll(List.of("--tmpfs", path)));
-        service.capDrop().forEach(cap -> args.addAll(List.of("--cap-drop", cap)));
-        service.capAdd().forEach(cap -> args.addAll(List.of("--cap-add", cap)));
-        service.securityOpt().forEach(option -> args.addAll(List.of("--security-opt", option)));
-        for (Port port : service.ports()) {
-            args.addAll(List.of("--publish", "127.0.0.1::" + port.containerPort() + "/" + port.protocol()));
-        }
-        service.volumes().forEach(volume -> args.addAll(List.of("--volume", volume)));
-        if (service.user() != null) {
-            args.addAll(List.of("--user", service.user()));
-        }
-        addIfSet(args, "--memory", service.memLimit());
-        addIfSet(args, "--cpus", service.cpus());
-        args.add(imageOf(service));
-        return args;
-    }
-
-    /**
-     * A healthcheck test as {@code docker run --health-cmd} takes it. That flag only has the
-     * shell form (CMD-SHELL), so compose's exec form {@code ["CMD", args...]} becomes the same
-     * argument vector, each word single-quoted for /bin/sh.
-     */
-    static String shellCommand(List<String> test) {
-        if (test.isEmpty()) {
-            throw new IllegalArgumentException("empty healthcheck test");
-        }
-        return switch (test.get(0)) {
-            case "CMD-SHELL" -> {
-                if (test.size() != 2) {
-                    throw new IllegalArgumentException("CMD-SHELL takes one command string: " + test);
-                }
-                yield test.get(1);
-            }
-            case "CMD" -> String.join(" ", test.subList(1, test.size()).stream().map(ComposeFile::shellQuote).toList());
-            default -> throw new IllegalArgumentException("healthcheck test must start with CMD, CMD-SHELL or NONE: " + test);
-        };
-    }
-
-    private static void addIfSet(List<String> args, String flag, String value) {
-        if (value != null) {
-            args.addAll(List.of(flag, value));
-        }
-    }
-
-    static String shellQuote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
+        // config's output escapes a literal $ as $$ (so that it reads back the same)
+        json.path("environment").fields().forEachRemaining(entry -> environment.put(entry.getKey(),
+                entry.getValue().asText().replace("$$", "$")));
+        Map<String, String> dependsOn = new LinkedHashMap<>();
+        json.path("depends_on").fields().forEachRemaining(entry -> dependsOn.put(entry.getKey(), entry.getValue().path("condition").asText()));
+        List<Integer> ports = new ArrayList<>();
+        json.path("ports").forEach(port -> ports.add(port.path("target").asInt()));
+        return new Service(name, json.hasNonNull("image") ? json.get("image").asText() : null,
+                build == null ? null : Path.of(build.path("context").asText()),
+                health == null ? null : new Healthcheck(List.copyOf(test)), environment, dependsOn, List.copyOf(ports),
+                json.hasNonNull("mem_limit") ? json.get("mem_limit").asLong() : null,
+                json.hasNonNull("cpus") ? json.get("cpus").asDouble() : null, json);
     }
 }

@@ -3,72 +3,77 @@ package dev.hostkit.docker;
 import dev.hostkit.testing.Commands;
 import dev.hostkit.testing.HttpResponse;
 import dev.hostkit.testing.Poll;
+import dev.hostkit.testing.Ports;
+import dev.hostkit.testing.Tools;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs a compose file's services on the private daemon with plain docker commands, as
- * {@code docker compose up --build} would: one bridge network {@code <name>_default} on which
- * each container is reachable by its service name (a {@link BridgeNetwork}: checked to be), each service built and started after the
- * services it depends on have met their condition; the top-level named volumes created as
- * {@code <name>_<volume>}. {@link #close()} removes the containers, the network and the
- * volumes, whatever state they are in.
+ * Runs a compose file with docker compose v2 itself ({@code Tools.fromGoProxy("docker-compose")},
+ * standalone, {@code DOCKER_HOST} at the private daemon), so depends_on conditions, healthchecks,
+ * volumes, limits and env files are what Docker does. One thing differs from a deploy: a test
+ * override file ({@link #overrideFile}) publishes each port on a free loopback port instead of
+ * the machine's port 80/443. The network compose creates is let through the host's FORWARD chain
+ * and checked ({@link BridgeNetwork#existing}). {@link #close()} is {@code down --volumes}, whatever
+ * state the project is in.
  */
 final class ComposeProject implements AutoCloseable {
+    /** How long one compose command other than a wait may take (a build: the image's layers). */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+
     private final PrivateDocker docker;
     private final ComposeFile compose;
-    private final List<String> started = new ArrayList<>();
-    private final List<String> volumesCreated = new ArrayList<>();
+    private final Path override;
     private BridgeNetwork network;
 
     ComposeProject(PrivateDocker docker, ComposeFile compose) {
         this.docker = docker;
         this.compose = compose;
+        this.override = overrideFile(docker, compose);
     }
 
     ComposeFile file() {
         return compose;
     }
 
-    /** {@code docker build} for every service with a build section, tagged with the service's image. */
+    /** {@code docker compose build}: every service with a build section, tagged with its image (the classic builder). */
     ComposeProject build() {
-        for (ComposeFile.Service service : compose.services()) {
-            if (service.buildContext() != null) {
-                List<String> args = new ArrayList<>(List.of("build", "--tag", compose.imageOf(service)));
-                if (service.dockerfile() != null) {
-                    args.addAll(List.of("--file", service.buildContext().resolve(service.dockerfile()).toString()));
-                }
-                args.add(service.buildContext().toString());
-                docker.docker(Duration.ofMinutes(10), null, args.toArray(String[]::new)).orThrow();
-            }
-        }
+        compose(COMMAND_TIMEOUT, "build").orThrow();
         return this;
     }
 
     /**
-     * Creates the network and the named volumes, and starts every service in dependency order,
-     * honouring each depends_on condition. A new, empty named volume is filled from the image
-     * at its mount point by the first container that mounts it (docker's copy-up, as with compose).
+     * {@code docker compose up --detach --wait}: compose creates the network and the named
+     * volumes, starts each service once the services it depends on meet their condition, and
+     * waits (at most CONDITION_TIMEOUT) until every service runs and, with a healthcheck, is healthy.
      */
     ComposeProject up(Duration conditionTimeout) {
-        network = BridgeNetwork.create(docker, compose.network(), "--label", "com.docker.compose.project=" + compose.name());
-        for (String volume : compose.volumes()) {
-            String volumeName = compose.volumeName(volume);
-            volumesCreated.add(volumeName);
-            docker.dockerOk("volume", "create", "--label", "com.docker.compose.project=" + compose.name(),
-                    "--label", "com.docker.compose.volume=" + volume, volumeName);
-        }
-        for (ComposeFile.Service service : compose.services()) {
-            service.dependsOn().forEach((dependency, condition) -> waitFor(dependency, condition, conditionTimeout));
-            List<String> args = new ArrayList<>(List.of("run"));
-            args.addAll(compose.runArguments(service));
-            started.add(compose.containerName(service));
-            docker.docker(args.toArray(String[]::new)).orThrow();
+        compose(COMMAND_TIMEOUT, "up", "--no-start", "--no-build", "--pull", "never").orThrow();
+        network = BridgeNetwork.existing(docker, compose.network());
+        Commands.Result up = compose(conditionTimeout.plusSeconds(30), "up", "--detach", "--no-build", "--pull", "never",
+                "--wait", "--wait-timeout", Long.toString(conditionTimeout.toSeconds()));
+        if (!up.ok()) {
+            throw new AssertionError("docker compose up failed:\n" + up.describe() + "\n" + diagnostics());
         }
         return this;
+    }
+
+    /** Runs {@code docker compose} on this project (its file and the test override) with these arguments. */
+    Commands.Result compose(Duration timeout, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Tools.fromGoProxy("docker-compose"), "--file", compose.file().toString(),
+                "--file", override.toString(), "--ansi", "never", "--progress", "plain"));
+        command.addAll(Arrays.asList(arguments));
+        return Commands.run(command, compose.file().toAbsolutePath().getParent(), docker.environment(), timeout);
     }
 
     String container(String service) {
@@ -129,10 +134,12 @@ final class ComposeProject implements AutoCloseable {
         return compose.volumeName(volume);
     }
 
-    /** The loopback port the daemon published a container port of a service on. */
+    /** The loopback port the daemon published a container port of a service on ({@code docker compose port}). */
     int publishedPort(String service, int containerPort) {
-        String mapping = docker.dockerOk("port", container(service), containerPort + "/tcp").lines().findFirst()
-                .orElseThrow(() -> new AssertionError(service + " publishes no port " + containerPort));
+        String mapping = compose(Duration.ofSeconds(30), "port", service, Integer.toString(containerPort)).orThrow().strip();
+        if (mapping.isEmpty()) {
+            throw new AssertionError(service + " publishes no port " + containerPort);
+        }
         return Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1));
     }
 
@@ -144,11 +151,20 @@ final class ComposeProject implements AutoCloseable {
                 + "\n--- state ---\n" + health.stdout();
     }
 
+    /** What compose says about the project's containers, and each one's logs and state. */
+    String diagnostics() {
+        StringBuilder text = new StringBuilder("--- docker compose ps --all ---\n")
+                .append(compose(Duration.ofSeconds(30), "ps", "--all").output());
+        compose.services().forEach(service -> text.append('\n').append(diagnostics(compose.containerName(service))));
+        return text.toString();
+    }
+
     @Override
     public void close() {
-        List<String> containers = new ArrayList<>(started);
+        compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans", "--timeout", "5");
+        // What a test started beside the project with its label (compose leaves a container without a service label).
         String labelled = docker.docker("ps", "--all", "--quiet", "--filter", "label=com.docker.compose.project=" + compose.name()).stdout();
-        labelled.lines().filter(line -> !line.isBlank()).forEach(containers::add);
+        List<String> containers = labelled.lines().filter(line -> !line.isBlank()).toList();
         if (!containers.isEmpty()) {
             List<String> args = new ArrayList<>(List.of("rm", "--force", "--volumes"));
             args.addAll(containers);
@@ -157,14 +173,37 @@ final class ComposeProject implements AutoCloseable {
         if (network != null) {
             network.close();
         }
-        // Like `docker compose down --volumes`: the project's named volumes go too.
-        List<String> volumes = new ArrayList<>(volumesCreated);
-        docker.docker("volume", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + compose.name()).stdout()
-                .lines().filter(line -> !line.isBlank() && !volumes.contains(line)).forEach(volumes::add);
-        if (!volumes.isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("volume", "rm", "--force"));
-            args.addAll(volumes);
-            docker.docker(args.toArray(String[]::new));
+        try {
+            Files.deleteIfExists(override);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The test override: each published port of the compose file on a free port of 127.0.0.1
+     * ({@code !override} replaces the file's list), so that tests never take the machine's port
+     * 80 or 443, nor listen on its interfaces; {@link #publishedPort} tells which port it got.
+     * A fixed port, not one the daemon picks ({@code 127.0.0.1::80}): the daemon would pick
+     * another one each time the container starts again (a restart: true dependent).
+     */
+    private static Path overrideFile(PrivateDocker docker, ComposeFile compose) {
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        compose.services().stream().filter(service -> !service.ports().isEmpty())
+                .forEach(service -> ports.put(service.name(), service.ports()));
+        StringBuilder yaml = new StringBuilder("# Test override: published ports on free loopback ports only.\nservices:");
+        if (ports.isEmpty()) {
+            yaml.append(" {}");
+        }
+        ports.forEach((service, targets) -> {
+            yaml.append("\n  ").append(service).append(":\n    ports: !override");
+            targets.forEach(target -> yaml.append("\n      - \"127.0.0.1:").append(Ports.free()).append(':').append(target).append('"'));
+        });
+        try {
+            Path dir = Files.createDirectories(docker.dir().resolve("compose-overrides"));
+            return Files.writeString(dir.resolve(compose.name() + ".override.yaml"), yaml.append('\n').toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

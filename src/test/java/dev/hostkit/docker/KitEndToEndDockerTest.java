@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A generated kit, for real: {@code docker build} of its docker/ context, its compose.yaml
- * started (by {@link ComposeProject}, from the file's own values), the app healthy by its
+ * started (by docker compose v2, {@link ComposeProject}), the app healthy by its
  * HEALTHCHECK, and requests through the nginx container. Then what the kit promises about the
  * running containers: non-root processes, read-only root file system, no capabilities, no new
  * privileges, a clean stop on SIGTERM.
@@ -167,14 +167,13 @@ class KitEndToEndDockerTest {
     /** The app's cgroup holds compose's mem_limit and cpus (cgroup v2 files, else v1's). */
     private static void theKernelLimitsTheAppAsConfigured(PrivateDocker docker, ComposeProject project, ComposeFile.Service app) {
         assertTrue(app.memLimit() != null && app.cpus() != null, "the sample sets memoryLimit and cpuLimit");
-        long megabytes = Long.parseLong(app.memLimit().substring(0, app.memLimit().length() - 1));
         String memory = docker.dockerOk("exec", project.container("app"), "sh", "-c",
                 "cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
-        assertEquals(String.valueOf(megabytes * 1024 * 1024), memory.trim(), "the app's memory limit, " + app.memLimit());
+        assertEquals(String.valueOf(app.memLimit()), memory.trim(), "the app's memory limit, " + app.memLimit() + " bytes");
         String cpu = docker.dockerOk("exec", project.container("app"), "sh", "-c", "cat /sys/fs/cgroup/cpu.max 2>/dev/null"
                 + " || echo \"$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)\"");
         String[] quotaAndPeriod = cpu.trim().split(" ");
-        assertEquals(Double.parseDouble(app.cpus()), Double.parseDouble(quotaAndPeriod[0]) / Double.parseDouble(quotaAndPeriod[1]),
+        assertEquals(app.cpus(), Double.parseDouble(quotaAndPeriod[0]) / Double.parseDouble(quotaAndPeriod[1]),
                 0.001, "the app's CPUs (quota / period: " + cpu.trim() + ")");
     }
 

@@ -27,6 +27,8 @@ public final class LoadRun implements AutoCloseable {
     private final AtomicInteger done = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
     private final Map<String, AtomicInteger> byBody = new ConcurrentHashMap<>();
+    private long firstFailure;
+    private long lastFailure;
 
     private LoadRun(int threads, int perThread, Supplier<HttpResponse> request) {
         pool = Executors.newFixedThreadPool(threads);
@@ -97,8 +99,19 @@ public final class LoadRun implements AutoCloseable {
         return counts;
     }
 
+    /** From the first failed request to the last one (zero without failures): an outage's length, as the clients saw it. */
+    public Duration failingFor() {
+        synchronized (failures) {
+            return Duration.ofNanos(lastFailure - firstFailure);
+        }
+    }
+
     private void fail(String failure) {
         synchronized (failures) {
+            lastFailure = System.nanoTime();
+            if (failures.isEmpty()) {
+                firstFailure = lastFailure;
+            }
             failures.add(failure);
         }
     }
