@@ -60,15 +60,15 @@ module_dir() {
   (cd "$(mktemp -d)" && go mod download -json "$1@$2" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 }
 
-# build_in_source TOOL VERSION MODULE PACKAGE: go build inside a copy of MODULE's own source, for
-# modules whose go.mod has replace directives (which go install refuses).
+# build_in_source TOOL VERSION MODULE PACKAGE [LDFLAGS]: go build inside a copy of MODULE's own
+# source, for modules whose go.mod has replace directives (which go install refuses).
 build_in_source() {
-  local tool=$1 version=$2 module=$3 package=$4 dir=$cache/go/$1-$2 source
+  local tool=$1 version=$2 module=$3 package=$4 ldflags=${5:-} dir=$cache/go/$1-$2 source
   built "$tool" "$version" && return
   echo "go-tools: building $tool $version"
   source=$(module_dir "$module" "$version")
   rm -rf "$dir.src" && cp -r "$source" "$dir.src" && chmod -R u+w "$dir.src"
-  (cd "$dir.src" && go build -trimpath -o "$dir.tmp/$tool" "$package")
+  (cd "$dir.src" && go build -trimpath -ldflags "$ldflags" -o "$dir.tmp/$tool" "$package")
   rm -rf "$dir.src" "$dir" && mv "$dir.tmp" "$dir"
   built "$tool" "$version"
 }
@@ -98,7 +98,9 @@ kube-score() {
   install_module kube-score "$KUBE_SCORE_VERSION" github.com/zegl/kube-score/cmd/kube-score
 }
 docker-compose() {
-  build_in_source docker-compose "$COMPOSE_VERSION" github.com/docker/compose/v5 ./cmd
+  # the version its Makefile stamps (else `docker-compose version` says "dev")
+  build_in_source docker-compose "$COMPOSE_VERSION" github.com/docker/compose/v5 ./cmd \
+    "-X github.com/docker/compose/v5/internal.Version=$COMPOSE_VERSION"
 }
 etcd() {
   build_in_wrapper etcd "$ETCD_VERSION" go.etcd.io/etcd/server/v3 \
