@@ -41,6 +41,7 @@ class AnalyzerMutationTest {
     static List<Mutation> mutations() {
         return MutationTable.parse("""
                 gixy     | version_disclosure      | defaults        | compose/nginx/default.conf | server_tokens off; => server_tokens on;
+                gixy     | version_disclosure      | defaults        | compose/nginx/default.conf | server_tokens off; => `# server_tokens at its default`
                 gixy     | add_header_redefinition | defaults        | compose/nginx/default.conf | location / { => location / {\\n        add_header Cache-Control no-store always;
                 gixy     | host_spoofing           | defaults        | compose/nginx/default.conf | proxy_set_header Host $host; => proxy_set_header Host $http_host;
                 gixy     | ssrf                    | defaults        | compose/nginx/default.conf | proxy_pass http://shop_app; => proxy_pass http://$arg_target;
