@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * gixy (the gixy-ng fork from PyPI, {@code tools/python-tools.sh}) over nginx sites. A site is
  * a fragment nginx includes at http level (Debian's sites-enabled/, the image's conf.d/), so
- * each is audited inside a wrapper nginx.conf of its own, {@code events {} http { include SITE; }},
- * written to a temp folder: relative includes in the site would resolve against the wrapper.
- * All sites go to one gixy run.
+ * each is audited inside a wrapper main config of its own, {@code events {} http { include SITE; }},
+ * written to a temp folder (relative includes in the site would resolve against the wrapper's
+ * folder, as nginx resolves them against its conf folder). All sites go to one gixy run.
  */
 public final class Gixy {
     public static final String TOOL = "gixy";
@@ -33,31 +33,51 @@ public final class Gixy {
             return List.of();
         }
         String gixy = Tools.fromPyPi(TOOL);
+        List<Path> wrappers = new ArrayList<>();
+        Path dir = null;
         try {
-            Path wrappers = Files.createTempDirectory("hostkit-gixy-");
+            dir = Files.createTempDirectory("hostkit-gixy-");
             List<String> command = new ArrayList<>(List.of(gixy, "--format", "json"));
             Map<Path, String> siteByFile = new HashMap<>();
             for (int i = 0; i < sites.size(); i++) {
                 Path site = root.resolve(sites.get(i)).toAbsolutePath().normalize();
-                Path wrapper = Files.createDirectories(wrappers.resolve(String.valueOf(i))).resolve("nginx.conf");
-                Files.writeString(wrapper, "events {}\nhttp {\n    include " + site + ";\n}\n");
+                Path wrapper = Files.writeString(dir.resolve(i + ".conf"), "events {}\nhttp {\n    include " + site + ";\n}\n");
+                wrappers.add(wrapper);
                 command.add(wrapper.toString());
                 siteByFile.put(site, sites.get(i));
             }
-            Commands.Result result = Commands.run(command, wrappers);
-            // gixy exits 1 on findings; it logs a site it cannot read or parse to stderr and goes on
-            if (result.exitCode() > 1 || !result.stderr().isBlank()) {
-                throw new AssertionError("gixy did not audit every site: " + result.describe());
+            return findings(Commands.run(command, dir), siteByFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(wrappers, dir);
+        }
+    }
+
+    private static List<AnalyzerFinding> findings(Commands.Result result, Map<Path, String> siteByFile) {
+        // gixy exits 1 on findings; it logs a site it cannot read or parse to stderr and goes on
+        if (result.exitCode() > 1 || !result.stderr().isBlank()) {
+            throw new AssertionError("gixy did not audit every site: " + result.describe());
+        }
+        List<AnalyzerFinding> findings = new ArrayList<>();
+        for (JsonNode issue : AnalyzerJson.read(result.stdout(), result)) {
+            Path file = Path.of(issue.path("file").asText());
+            findings.add(new AnalyzerFinding(TOOL, issue.path("plugin").asText(), siteByFile.getOrDefault(file, file.toString()),
+                    "line " + issue.path("line").asText() + ": " + issue.path("summary").asText() + ": "
+                            + issue.path("reason").asText("") + " (" + issue.path("reference").asText() + ")"));
+        }
+        return findings;
+    }
+
+    /** The wrappers and their folder (nothing else is in it). */
+    private static void delete(List<Path> wrappers, Path dir) {
+        try {
+            for (Path wrapper : wrappers) {
+                Files.deleteIfExists(wrapper);
             }
-            List<AnalyzerFinding> findings = new ArrayList<>();
-            for (JsonNode issue : AnalyzerJson.read(result.stdout(), result)) {
-                Path file = Path.of(issue.path("file").asText());
-                String site = siteByFile.getOrDefault(file, file.toString());
-                findings.add(new AnalyzerFinding(TOOL, issue.path("plugin").asText(), site, "line " + issue.path("line").asText()
-                        + ": " + issue.path("summary").asText() + ": " + issue.path("reason").asText("")
-                        + " (" + issue.path("reference").asText() + ")"));
+            if (dir != null) {
+                Files.deleteIfExists(dir);
             }
-            return findings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
