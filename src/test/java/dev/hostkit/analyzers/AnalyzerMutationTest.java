@@ -51,7 +51,8 @@ class AnalyzerMutationTest {
                 gixy     | origins                 | defaults        | compose/nginx/default.conf | location / { => location / {\\n        if ($http_origin !~* example.com) { return 403; }
                 gixy     | valid_referers          | defaults        | compose/nginx/default.conf | location / { => location / {\\n        valid_referers none server_names;
                 gixy     | weak_ssl_tls            | certificate     | host/nginx/shop.conf       | ssl_protocols TLSv1.2 TLSv1.3; => ssl_protocols TLSv1 TLSv1.2 TLSv1.3;
-                gixy     | weak_ssl_tls            | certificate     | compose/nginx/default.conf | ECDHE-RSA-CHACHA20-POLY1305; => ECDHE-RSA-CHACHA20-POLY1305:DES-CBC3-SHA;
+                gixy     | weak_ssl_tls            | certificate     | compose/nginx/default.conf | `    ssl_ciphers ` => `    # ssl_ciphers `
+                gixy     | weak_ssl_tls            | certificate     | host/nginx/shop.conf       | POLY1305;\\n    ssl_prefer_server_ciphers => POLY1305:DES-CBC3-SHA;\\n    ssl_prefer_server_ciphers
                 gixy     | hsts_header             | certificate     | compose/nginx/default.conf | add_header Strict-Transport-Security => add_header X-Strict-Transport-Security
                 checkov  | CKV_DOCKER_8            | defaults        | docker/Dockerfile          | USER 10001:10001 => USER root
                 checkov  | CKV_DOCKER_3            | python-defaults | docker/Dockerfile          | USER 10001:10001\\n =>
