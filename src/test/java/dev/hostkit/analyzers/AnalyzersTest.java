@@ -57,7 +57,8 @@ class AnalyzersTest {
 
     private static void assertOnlyListed(Analyzer analyzer) {
         String tool = analyzer.tool();
-        assertTrue(kits.files(analyzer).size() >= NginxVariants.all().count(), () -> tool + " has too few files to read: " + kits.files(analyzer));
+        assertTrue(kits.files(analyzer).size() >= NginxVariants.all().count(),
+                () -> tool + " has too few files to read: " + kits.files(analyzer));
         List<KitFinding> found = kits.analyze(analyzer);
         AnalyzerExceptions exceptions = AnalyzerExceptions.load();
         List<AnalyzerFinding> findings = found.stream().map(KitFinding::finding).toList();

@@ -39,8 +39,18 @@ public final class Checkov {
             throw new AssertionError("checkov did not run: " + result.describe());
         }
         JsonNode report = AnalyzerJson.read(result.stdout(), result);
+        // one object per check type, in a list when there are several
+        List<JsonNode> checkTypes = new ArrayList<>();
+        if (report.isArray()) {
+            report.forEach(checkTypes::add);
+        } else {
+            checkTypes.add(report);
+        }
+        if (checkTypes.stream().mapToInt(checkType -> checkType.path("summary").path("resource_count").asInt()).sum() == 0) {
+            throw new AssertionError("checkov found nothing of framework " + framework + " to check in " + files + ": " + result.describe());
+        }
         List<AnalyzerFinding> findings = new ArrayList<>();
-        for (JsonNode checkType : report.isArray() ? report : List.of(report)) {
+        for (JsonNode checkType : checkTypes) {
             if (checkType.path("summary").path("parsing_errors").asInt() > 0) {
                 throw new AssertionError("checkov could not parse every file: " + checkType.path("results").path("parsing_errors")
                         + "\n" + result.describe());
