@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import static dev.hostkit.nginx.Sites.contentServers;
 import static dev.hostkit.nginx.Sites.expectValue;
 
-/** What a server that serves the app does with content: hidden files, compression, body size, static files, origins. */
+/** What a server that serves the app does with content: hidden files, compression, body size, origins (gixy checks aliases: alias_traversal). */
 enum ContentRule implements NginxRule {
     /** Hidden files are never served; /.well-known stays reachable. */
     DOTFILES_DENIED {
@@ -61,37 +61,15 @@ enum ContentRule implements NginxRule {
             }
         }
     },
-    /** An alias sits in a location, and both agree on a trailing slash, or /static../ walks out of the folder. */
-    ALIAS_TRAILING_SLASH {
-        @Override
-        public void check(Directive site, SiteSpec spec, List<String> problems) {
-            site.descendants("alias").forEach(alias -> {
-                Directive location = alias.parent();
-                if (!location.name().equals("location")) {
-                    problems.add(alias + " is outside a location");
-                    return;
-                }
-                List<String> args = location.args();
-                if (args.get(0).startsWith("~")) {
-                    return; // a regex location builds the path from captures
-                }
-                String path = args.get(args.size() - 1);
-                if (path.endsWith("/") != alias.arg(0).endsWith("/")) {
-                    problems.add(location + " and its " + alias + " disagree on the trailing slash (alias traversal or broken paths)");
-                }
-            });
-        }
-    },
-    /** Origin and referer regexes anchored at both ends and with escaped dots, or evil-example.com passes. */
+    /**
+     * Origin and referer regexes of maps and valid_referers anchored at both ends and with escaped
+     * dots, or evil-example.com passes (gixy checks those of if: origins).
+     */
     ANCHORED_ORIGIN_REGEX {
         @Override
         public void check(Directive site, SiteSpec spec, List<String> problems) {
             site.descendants().forEach(d -> {
                 List<String> regexes = new ArrayList<>();
-                String joined = String.join(" ", d.args());
-                if (d.name().equals("if") && joined.matches("\\(\\$http_(origin|referer)\\s+!?~\\*?\\s+.*")) {
-                    regexes.add(joined.replaceFirst("^\\(\\$http_(origin|referer)\\s+!?~\\*?\\s+", "").replaceFirst("\\)$", ""));
-                }
                 if (d.name().equals("map") && d.arg(0).matches("\\$http_(origin|referer)")) {
                     d.children().stream().filter(e -> e.name().startsWith("~")).forEach(e -> regexes.add(e.name().replaceFirst("^~\\*?", "")));
                 }

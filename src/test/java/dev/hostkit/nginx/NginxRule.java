@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A rule every nginx file the plugin renders follows (gixy's checks among them), read off the
- * parsed file: what is wrong, one message per finding. The rules are grouped by concern:
+ * A rule every nginx file the plugin renders follows, read off the parsed file: what is wrong, one
+ * message per finding. What gixy checks is left to gixy ({@code dev.hostkit.analyzers.AnalyzersTest}). The rules are grouped by concern:
  * {@link ServerRule}, {@link HeaderRule}, {@link ProxyRule}, {@link ContentRule}.
  */
 interface NginxRule {

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * the plugin refuses them: ACME without a server name, and python with more than one
  * instance (gunicorn runs its own workers).
  */
-final class NginxVariants {
+public final class NginxVariants {
     private NginxVariants() {}
 
-    static Stream<KitVariant> all() {
+    public static Stream<KitVariant> all() {
         return Stream.concat(KitVariants.all(), matrix().stream());
     }
 

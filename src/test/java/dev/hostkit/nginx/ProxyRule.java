@@ -14,9 +14,9 @@ import static dev.hostkit.nginx.Sites.headers;
 import static dev.hostkit.nginx.Sites.proxyLocations;
 import static dev.hostkit.nginx.Sites.variables;
 
-/** How nginx talks to the app: what it tells it, over kept-alive connections, and never to a place a client picks. */
+/** How nginx talks to the app: what it tells it, over kept-alive connections (gixy checks it never goes where a client picks: ssrf). */
 enum ProxyRule implements NginxRule {
-    /** What the app must be told, HTTP/1.1 and explicit timeouts, in every proxying location; Host never unchecked. */
+    /** What the app must be told, HTTP/1.1 and explicit timeouts, in every proxying location (gixy checks Host: host_spoofing). */
     PROXY_HEADERS {
         @Override
         public void check(Directive site, SiteSpec spec, List<String> problems) {
@@ -42,9 +42,6 @@ enum ProxyRule implements NginxRule {
                 expectValue(location, "proxy_send_timeout", Pattern.quote(timeout), problems);
                 expectValue(location, "proxy_read_timeout", Pattern.quote(timeout), problems);
             }
-            site.descendants("proxy_set_header").filter(d -> d.arg(0).equalsIgnoreCase("host"))
-                    .filter(d -> d.arg(1).contains("$http_host") || d.arg(1).contains("$arg_"))
-                    .forEach(d -> problems.add(d + " passes the client's Host header unchecked: use $host"));
         }
     },
     /**
@@ -118,20 +115,6 @@ enum ProxyRule implements NginxRule {
             if (!"$http_upgrade".equals(headers(location.effective("proxy_set_header")).get("upgrade"))) {
                 problems.add(location + " does not pass Upgrade: $http_upgrade along with its Connection map");
             }
-        }
-    },
-    /** A proxy_pass built from request data lets a client choose where nginx connects (SSRF). */
-    NO_REQUEST_VARIABLES_IN_PROXY_PASS {
-        @Override
-        public void check(Directive site, SiteSpec spec, List<String> problems) {
-            site.descendants("proxy_pass").forEach(proxyPass -> {
-                List<String> fromRequest = variables(proxyPass.arg(0)).stream().filter(name -> name.matches(
-                        "arg_.*|http_.*|cookie_.*|sent_http_.*|[0-9]|uri|request_uri|document_uri|args|query_string"
-                                + "|is_args|request|request_body|request_method|host|server_name|remote_user")).toList();
-                if (!fromRequest.isEmpty()) {
-                    problems.add(proxyPass + " is built from request data " + fromRequest);
-                }
-            });
         }
     }
 }

@@ -13,20 +13,11 @@ import static dev.hostkit.nginx.Sites.isDefaultServer;
 import static dev.hostkit.nginx.Sites.listensWithSsl;
 import static dev.hostkit.nginx.Sites.servers;
 
-/** Which server answers what: the version hidden, a catch-all for other names, and TLS as Mozilla's intermediate profile. */
+/**
+ * Which server answers what: a catch-all for other names, and TLS as Mozilla's intermediate profile
+ * (gixy checks the version is hidden, version_disclosure, and that no cipher is weak, weak_ssl_tls).
+ */
 enum ServerRule implements NginxRule {
-    /** Every server hides the nginx version. */
-    SERVER_TOKENS_OFF {
-        @Override
-        public void check(Directive site, SiteSpec spec, List<String> problems) {
-            for (Directive server : servers(site, problems)) {
-                String value = server.effectiveOne("server_tokens").map(d -> d.arg(0)).orElse("on (the default)");
-                if (!value.equals("off")) {
-                    problems.add("server " + server + " has server_tokens " + value + ", expected off");
-                }
-            }
-        }
-    },
     /**
      * One default_server per port in a site with the app (none in one without: the machine's own
      * default site keeps it). Without a server name that is the site's one server on each port;

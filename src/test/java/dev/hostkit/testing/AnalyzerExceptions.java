@@ -68,4 +68,9 @@ public final class AnalyzerExceptions {
     public List<AnalyzerFinding> unlisted(List<AnalyzerFinding> findings) {
         return findings.stream().filter(finding -> entries.stream().noneMatch(entry -> entry.covers(finding))).toList();
     }
+
+    /** The exceptions of TOOL that cover none of FINDINGS (the tool's findings over every variant): stale, each one a test failure. */
+    public List<Entry> stale(String tool, List<AnalyzerFinding> findings) {
+        return of(tool).stream().filter(entry -> findings.stream().noneMatch(entry::covers)).toList();
+    }
 }

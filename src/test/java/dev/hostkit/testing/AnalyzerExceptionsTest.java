@@ -38,4 +38,12 @@ class AnalyzerExceptionsTest {
     void theProjectsFileParses() {
         assertTrue(AnalyzerExceptions.load().of("no-such-tool").isEmpty());
     }
+
+    @Test
+    void anExceptionThatCoversNoFindingIsStale() {
+        AnalyzerFinding elsewhere = new AnalyzerFinding("gixy", "add_header_redefinition", "host/nginx/shop.conf", "m");
+        assertEquals(exceptions.of("gixy"), exceptions.stale("gixy", List.of(elsewhere)));
+        assertEquals(List.of(), exceptions.stale("gixy",
+                List.of(new AnalyzerFinding("gixy", "add_header_redefinition", "compose/nginx/default.conf", "m"))));
+    }
 }

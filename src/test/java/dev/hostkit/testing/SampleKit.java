@@ -53,6 +53,11 @@ public record SampleKit(KitVariant variant, Path projectDir, Path root) {
 
     /** The kit's files, relative and sorted, such as "compose/nginx/default.conf". */
     public List<String> files() {
+        return filesUnder(root);
+    }
+
+    /** The files under a kit's folder ROOT, relative and sorted, such as "compose/nginx/default.conf". */
+    public static List<String> filesUnder(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(file -> root.relativize(file).toString().replace('\\', '/')).sorted().toList();
         } catch (IOException e) {

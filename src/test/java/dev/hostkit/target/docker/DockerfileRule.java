@@ -10,20 +10,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The rules every generated Dockerfile follows, whatever the runtime, hadolint's checks among
- * them; {@link JavaDockerfileRule} adds the Java image's own.
+ * The rules every generated Dockerfile follows, whatever the runtime, beyond checkov's
+ * ({@code dev.hostkit.analyzers.AnalyzersTest}); {@link JavaDockerfileRule} adds the Java image's own.
  */
 enum DockerfileRule implements DockerfileCheck {
-    /** One base image with an explicit tag, the configured or derived one (hadolint DL3006, DL3007). */
+    /** One base image, the configured or derived one, Debian/Ubuntu based (checkov checks its tag: CKV_DOCKER_7). */
     BASE_IMAGE {
         @Override
         public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
             for (Instruction from : dockerfile.only("FROM", problems)) {
                 String image = from.body().split("\\s+")[0];
-                Matcher reference = Pattern.compile("(?<repo>[^:@]+(:[0-9]+/[^:@]+)?)(:(?<tag>[^@]+))?(@sha256:[a-f0-9]{64})?").matcher(image);
-                if (!reference.matches() || reference.group("tag") == null || reference.group("tag").equals("latest")) {
-                    problems.add(from + " has no explicit tag other than latest");
-                }
                 if (!image.equals(kit.variant().baseImage())) {
                     problems.add(from + ": expected " + kit.variant().baseImage());
                 }
@@ -33,7 +29,7 @@ enum DockerfileRule implements DockerfileCheck {
             }
         }
     },
-    /** A non-root numeric user, 5 digits at most and >= 10000, before the command (hadolint DL3002). */
+    /** One numeric user, 5 digits at most and >= 10000, before the command (checkov checks it is not root: CKV_DOCKER_3, CKV_DOCKER_8). */
     NON_ROOT_USER {
         @Override
         public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
@@ -57,8 +53,8 @@ enum DockerfileRule implements DockerfileCheck {
             }
         }
     },
-    /** Exec form, one of each, absolute WORKDIR, COPY not ADD (hadolint DL3025, DL4003, DL4004, DL3000, DL3020). */
-    EXEC_FORM_WORKDIR_COPY {
+    /** Exec form, one of each, a WORKDIR (checkov checks it is absolute and COPY is used, not ADD: CKV_DOCKER_10, CKV_DOCKER_4). */
+    EXEC_FORM_WORKDIR {
         @Override
         public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
             for (String keyword : List.of("ENTRYPOINT", "CMD")) {
@@ -72,12 +68,9 @@ enum DockerfileRule implements DockerfileCheck {
             if (dockerfile.all("ENTRYPOINT").isEmpty() && dockerfile.all("CMD").isEmpty()) {
                 problems.add("no ENTRYPOINT or CMD");
             }
-            dockerfile.all("WORKDIR").stream().filter(w -> !w.body().startsWith("/"))
-                    .forEach(w -> problems.add(w + " is not absolute"));
             if (dockerfile.all("WORKDIR").isEmpty()) {
                 problems.add("no WORKDIR");
             }
-            dockerfile.all("ADD").forEach(add -> problems.add(add + ": use COPY (ADD also fetches URLs and unpacks archives)"));
         }
     },
     /** EXPOSE and PORT agree with the configured port. */

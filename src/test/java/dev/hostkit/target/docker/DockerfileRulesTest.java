@@ -33,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerfileRulesTest extends KitRuleTest {
     DockerfileRulesTest() {
         super(Stream.concat(Stream.of(DockerfileRule.values()), Stream.of(JavaDockerfileRule.values())).toList(), """
-                BASE_IMAGE             | defaults           | docker/Dockerfile    | FROM eclipse-temurin:17-jre => FROM eclipse-temurin:latest
-                BASE_IMAGE             | defaults           | docker/Dockerfile    | FROM eclipse-temurin:17-jre => FROM eclipse-temurin
                 BASE_IMAGE             | defaults           | docker/Dockerfile    | FROM eclipse-temurin:17-jre => FROM eclipse-temurin:21-jre
                 BASE_IMAGE             | defaults           | docker/Dockerfile    | FROM eclipse-temurin:17-jre => FROM eclipse-temurin:17-jre-alpine
                 NON_ROOT_USER          | defaults           | docker/Dockerfile    | USER 10001:10001 => USER app
@@ -42,10 +40,8 @@ class DockerfileRulesTest extends KitRuleTest {
                 NON_ROOT_USER          | defaults           | docker/Dockerfile    | USER 10001:10001 => USER 123456:123456
                 NON_ROOT_USER          | defaults           | docker/Dockerfile    | USER 10001:10001\\n =>
                 NON_ROOT_USER          | defaults           | docker/Dockerfile    | --uid 10001 => --uid 10002
-                EXEC_FORM_WORKDIR_COPY | defaults           | docker/Dockerfile    | `ENTRYPOINT ["/bin/sh", "-c", ` => ENTRYPOINT /bin/sh -c [
-                EXEC_FORM_WORKDIR_COPY | defaults           | docker/Dockerfile    | WORKDIR /app => WORKDIR app
-                EXEC_FORM_WORKDIR_COPY | defaults           | docker/Dockerfile    | COPY shop-1.0.0.jar => ADD shop-1.0.0.jar
-                EXEC_FORM_WORKDIR_COPY | defaults           | docker/Dockerfile    | ENTRYPOINT [ => CMD ["a"]\\nCMD ["b"]\\nENTRYPOINT [
+                EXEC_FORM_WORKDIR      | defaults           | docker/Dockerfile    | `ENTRYPOINT ["/bin/sh", "-c", ` => ENTRYPOINT /bin/sh -c [
+                EXEC_FORM_WORKDIR      | defaults           | docker/Dockerfile    | ENTRYPOINT [ => CMD ["a"]\\nCMD ["b"]\\nENTRYPOINT [
                 LAYERING               | defaults           | docker/Dockerfile    | COPY shop-1.0.0.jar /app/app.jar => COPY lib/ /app/lib/\\nCOPY shop-1.0.0.jar /app/app.jar
                 LAYERING               | server-name        | docker/Dockerfile    | COPY lib/ /app/lib/\\n =>
                 LAYERING               | server-name        | docker/Dockerfile    | COPY shop-1.0.0.jar /app/app.jar => COPY shop-1.0.0.jar /app/app.jar\\nCOPY lib/ /app/lib/
