@@ -2,6 +2,7 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,4 +33,12 @@ public interface Framework {
 
     /** What the health probes request when hosting.healthPath is not set. */
     String healthPath(PomFacts pom, AppConfig config);
+
+    /**
+     * The path prefixes of its management endpoints ({@code /actuator}, {@code /q}), which nginx
+     * answers 404 for: the health probes ask each instance directly. Empty when it has none.
+     */
+    default List<String> managementPaths(AppConfig config) {
+        return List.of();
+    }
 }

@@ -2,6 +2,7 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Spring Boot: its Maven plugin, its starter parent or its BOM. It reads SERVER_PORT and
  * SERVER_ADDRESS, trusts nginx's X-Forwarded-* with the native strategy, and with the actuator
- * answers the readiness group (which the kit turns on) under the context path.
+ * answers the readiness group (which the kit turns on) under the context path. Its actuator
+ * endpoints stay private behind nginx.
  */
 final class SpringBoot implements Framework {
     private static final String GROUP = "org.springframework.boot:";
@@ -66,9 +68,24 @@ final class SpringBoot implements Framework {
         if (!hasActuator(pom) || config.get("management.server.port").isPresent()) {
             return context + "/";
         }
-        String base = config.get("management.endpoints.web.base-path").isPresent()
+        return context + actuatorBase(config) + "/health/readiness";
+    }
+
+    /**
+     * The actuator's base path under the context path, on the app's own port; nothing when the
+     * actuator has a port of its own (management.server.port) or its base path is the root.
+     */
+    @Override
+    public List<String> managementPaths(AppConfig config) {
+        String base = actuatorBase(config);
+        return config.get("management.server.port").isPresent() || base.isEmpty() ? List.of()
+                : List.of(config.pathPrefix("server.servlet.context-path") + base);
+    }
+
+    /** management.endpoints.web.base-path, {@code /actuator} when it is not set. */
+    private static String actuatorBase(AppConfig config) {
+        return config.get("management.endpoints.web.base-path").isPresent()
                 ? config.pathPrefix("management.endpoints.web.base-path") : "/actuator";
-        return context + base + "/health/readiness";
     }
 
     private static boolean hasActuator(PomFacts pom) {
