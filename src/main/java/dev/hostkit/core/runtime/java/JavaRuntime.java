@@ -92,8 +92,9 @@ public final class JavaRuntime implements AppRuntime {
                     framework);
         }
         Path jar = MainClass.requireJar(project.artifactFile());
+        List<Path> dependencies = framework.framework().shippedDependencies(jar, project.runtimeJars(), project.pom());
         String mainClass = settings.get(MAIN_CLASS).orElseGet(() -> MainClass.fromManifest(jar));
-        return new JavaApp(shared.app(), release, mainClass, jar, project.runtimeJars(), maxRam, command, framework);
+        return new JavaApp(shared.app(), release, mainClass, jar, dependencies, maxRam, command, framework);
     }
 
     /** The release from maven.compiler.release/target/source: "1.8" is 8. */

@@ -2,6 +2,7 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,5 +41,13 @@ public interface Framework {
      */
     default List<String> managementPaths(AppConfig config) {
         return List.of();
+    }
+
+    /**
+     * The runtime dependencies the kit ships in {@code lib/} beside the packaged JAR: all of them,
+     * unless the framework's own packaging holds them already or leaves some out.
+     */
+    default List<Path> shippedDependencies(Path jar, List<Path> runtimeJars, PomFacts pom) {
+        return runtimeJars;
     }
 }

@@ -73,7 +73,7 @@ class ManagementPathsTest {
 
     @Test
     void theSiteAnswers404ForTheActuatorAndPassesTheOpenedPathOn() {
-        SampleProject project = SampleProject.create(dir).withPom(SPRING_BOOT);
+        SampleProject project = SampleProject.create(dir).withPom(SPRING_BOOT).repackagedBySpringBoot();
         project.generate(new HostingSettings().setList("targets", List.of("host"))
                 .setList("publicManagementPaths", List.of("/actuator/health/", "/actuator/info,/actuator/health")));
         String site = project.read("host/nginx/shop.conf");
@@ -108,7 +108,7 @@ class ManagementPathsTest {
             "/actuator/.env | /actuator/.env",
             "actuator/health | actuator/health"})
     void aPathOutsideTheActuatorIsRefusedAndNothingIsWritten(String value, String named) {
-        SampleProject project = SampleProject.create(dir).withPom(SPRING_BOOT);
+        SampleProject project = SampleProject.create(dir).withPom(SPRING_BOOT).repackagedBySpringBoot();
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> project.generate(
                 new HostingSettings().setList("publicManagementPaths", List.of(value))));
         assertEquals("Invalid value for hosting.publicManagementPaths: '" + named + "'. Allowed: comma-separated paths of "
