@@ -22,7 +22,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,8 +49,8 @@ class SpringBootHostTest {
     @TempDir
     static Path dir;
 
-    private final List<AppInstance> instances = new ArrayList<>();
-    private Nginx nginx;
+    /** The instances, then nginx: stopped last first. */
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private int base;
     private int listen;
 
@@ -72,18 +73,18 @@ class SpringBootHostTest {
                 .setList("publicManagementPaths", List.of("/actuator/health"))).render(dir.resolve("project")));
         kit.installJavaApp(prefix);
         for (int port = base; port < base + 2; port++) {
-            instances.add(AppInstance.start(kit, String.valueOf(port), port, dir.resolve("app-" + port + ".log"), STARTUP));
+            running.push(AppInstance.start(kit, String.valueOf(port), port, dir.resolve("app-" + port + ".log"), STARTUP));
         }
-        nginx = Nginx.start(Files.createDirectories(dir.resolve("nginx")), kit.read("nginx/boot.conf"), Nginx.Main.DEBIAN, listen);
+        running.push(Nginx.start(Files.createDirectories(dir.resolve("nginx")), kit.read("nginx/boot.conf"), Nginx.Main.DEBIAN,
+                listen));
     }
 
     /** Runs also when the setup failed half-way. */
     @AfterAll
-    void stopAll() {
-        if (nginx != null) {
-            nginx.close();
+    void stopAll() throws Exception {
+        while (!running.isEmpty()) {
+            running.pop().close();
         }
-        instances.forEach(AppInstance::close);
     }
 
     @Test

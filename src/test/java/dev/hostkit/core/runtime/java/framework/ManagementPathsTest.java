@@ -36,27 +36,23 @@ class ManagementPathsTest {
                 .variable("java.framework.managementPaths");
     }
 
+    /** Spring Boot's actuator base path under its context path; Quarkus' non-application root under its root path. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "'' | /actuator",
-            "server.servlet.context-path=/shop | /shop/actuator",
-            "management.endpoints.web.base-path=/ops | /ops",
-            "server.servlet.context-path=/shop\\nmanagement.endpoints.web.base-path=manage/ | /shop/manage",
-            "management.endpoints.web.base-path=/ | ''",
-            "management.server.port=9090 | ''"})
-    void springBootHidesTheActuatorsBasePathUnderTheContextPath(String properties, String hidden) {
-        assertEquals(hidden.isEmpty() ? List.of() : List.of(hidden), managementPaths(SPRING_BOOT, properties.replace("\\n", "\n")));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "'' | /q",
-            "quarkus.http.root-path=/shop | /shop/q",
-            "quarkus.http.non-application-root-path=manage | /manage",
-            "quarkus.http.root-path=/shop\\nquarkus.http.non-application-root-path=/ops | /ops",
-            "quarkus.http.non-application-root-path=/ | ''"})
-    void quarkusHidesItsNonApplicationRoot(String properties, String hidden) {
-        assertEquals(hidden.isEmpty() ? List.of() : List.of(hidden), managementPaths(QUARKUS, properties.replace("\\n", "\n")));
+            "spring | '' | /actuator",
+            "spring | server.servlet.context-path=/shop | /shop/actuator",
+            "spring | management.endpoints.web.base-path=/ops | /ops",
+            "spring | server.servlet.context-path=/shop\\nmanagement.endpoints.web.base-path=manage/ | /shop/manage",
+            "spring | management.endpoints.web.base-path=/ | ''",
+            "spring | management.server.port=9090 | ''",
+            "quarkus | '' | /q",
+            "quarkus | quarkus.http.root-path=/shop | /shop/q",
+            "quarkus | quarkus.http.non-application-root-path=manage | /manage",
+            "quarkus | quarkus.http.root-path=/shop\\nquarkus.http.non-application-root-path=/ops | /ops",
+            "quarkus | quarkus.http.non-application-root-path=/ | ''"})
+    void theManagementEndpointsFollowTheAppsConfiguration(String framework, String properties, String hidden) {
+        assertEquals(hidden.isEmpty() ? List.of() : List.of(hidden), managementPaths(framework.equals("spring") ? SPRING_BOOT
+                : QUARKUS, properties.replace("\\n", "\n")));
     }
 
     @Test
