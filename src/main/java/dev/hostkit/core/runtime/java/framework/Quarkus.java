@@ -53,11 +53,16 @@ final class Quarkus implements Framework {
         return config.port("quarkus.http.port");
     }
 
-    /** {@code /q/health/ready} (under the non-application root) with quarkus-smallrye-health, else the root path. */
+    /**
+     * {@code /q/health/ready} (under the non-application root) with quarkus-smallrye-health, else the
+     * root path; the root path too when the management interface (quarkus.management.enabled) takes
+     * the health endpoints to a port of its own, which is not the one nginx reaches.
+     */
     @Override
     public String healthPath(PomFacts pom, AppConfig config) {
         String nonApplication = nonApplicationRoot(config);
-        return pom.hasDependency("io.quarkus:quarkus-smallrye-health") && !nonApplication.isEmpty()
+        boolean ownPort = config.get("quarkus.management.enabled").filter("true"::equalsIgnoreCase).isPresent();
+        return pom.hasDependency("io.quarkus:quarkus-smallrye-health") && !nonApplication.isEmpty() && !ownPort
                 ? nonApplication + "/health/ready" : config.pathPrefix("quarkus.http.root-path") + "/";
     }
 

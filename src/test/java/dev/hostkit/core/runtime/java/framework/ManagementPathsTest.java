@@ -59,6 +59,9 @@ class ManagementPathsTest {
     void quarkusProbesReadinessUnderItsNonApplicationRoot() {
         assertEquals("/manage/health/ready", FrameworkSample.of(dir, FrameworkSample.with(QUARKUS, "io.quarkus:quarkus-smallrye-health"),
                 Map.of("application.properties", "quarkus.http.non-application-root-path=manage\n")).variable("app.healthPath"));
+        assertEquals("/", FrameworkSample.of(dir.resolve("own-port"), FrameworkSample.with(QUARKUS,
+                "io.quarkus:quarkus-smallrye-health"), Map.of("application.properties", "quarkus.management.enabled=true\n"))
+                .variable("app.healthPath"), "the management interface's port is not the one the probes ask");
     }
 
     @Test
