@@ -84,6 +84,13 @@ public abstract class AbstractKitMojo extends SharedParameters {
     @Parameter(property = "hosting.staticDirectory")
     String staticDirectory;
 
+    /**
+     * The memory each instance may use on a bare machine (systemd `MemoryMax=`), such as `512m` or `2g`; the JVM's
+     * heap is `maxRamPercentage` of it. None: no limit. Default: none.
+     */
+    @Parameter(property = "hosting.hostMemoryLimit")
+    String hostMemoryLimit;
+
     // ---- runtime java ----
 
     /**
@@ -104,13 +111,23 @@ public abstract class AbstractKitMojo extends SharedParameters {
     @Parameter(property = "hosting.mainClass")
     String mainClass;
 
-    /** The share of the container's memory the JVM heap may take, 10–95 percent. Default: `75`. */
+    /**
+     * The share of the container's memory (on a bare machine: of `hostMemoryLimit`, when set) the JVM heap may take,
+     * 10–95 percent. Default: `75`.
+     */
     @Parameter(property = "hosting.maxRamPercentage")
     String maxRamPercentage;
 
     /** The java launcher on a bare machine, an absolute path. Default: `/usr/bin/java`. */
     @Parameter(property = "hosting.javaCommand")
     String javaCommand;
+
+    /**
+     * Management paths nginx serves on purpose, such as `/actuator/health` (and what is under it); every other one
+     * under `/actuator` (Spring Boot) or `/q` (Quarkus) answers 404 through nginx. Default: none.
+     */
+    @Parameter(property = "hosting.publicManagementPaths")
+    List<String> publicManagementPaths;
 
     // ---- runtime python ----
 

@@ -32,6 +32,8 @@ final class MavenProjectFacts {
                 packagedJar(project),
                 project.getArtifacts().stream()
                         .filter(a -> RUNTIME_SCOPES.contains(a.getScope()) && "jar".equals(a.getType()) && a.getFile() != null)
+                        // optional dependencies are the app's build's, not its runtime's (Spring's repackage leaves them out too)
+                        .filter(a -> !a.isOptional())
                         .map(a -> a.getFile().toPath())
                         .toList(),
                 javaRelease(project.getProperties()),

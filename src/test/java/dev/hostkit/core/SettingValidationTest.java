@@ -85,6 +85,8 @@ class SettingValidationTest {
                 arguments("hosting.ipv6", "false", false),
                 arguments("hosting.memoryLimit", "512m", "512m"),
                 arguments("hosting.memoryLimit", "2g", "2g"),
+                arguments("hosting.hostMemoryLimit", "512m", "512M"),
+                arguments("hosting.hostMemoryLimit", "2g", "2G"),
                 arguments("hosting.cpuLimit", "0.5", "0.5"),
                 arguments("hosting.cpuLimit", "0.05", "0.05"),
                 arguments("hosting.cpuLimit", "16", "16"),
@@ -179,6 +181,9 @@ class SettingValidationTest {
                 arguments("hosting.memoryLimit", "512"),
                 arguments("hosting.memoryLimit", "512MB"),
                 arguments("hosting.memoryLimit", "0m"),
+                arguments("hosting.hostMemoryLimit", "512"),
+                arguments("hosting.hostMemoryLimit", "512MB"),
+                arguments("hosting.hostMemoryLimit", "0m"),
                 arguments("hosting.cpuLimit", "0"),
                 arguments("hosting.cpuLimit", "0.0"),
                 arguments("hosting.cpuLimit", "1.234"),
@@ -265,7 +270,7 @@ class SettingValidationTest {
     @Test
     void everySettingsVariableExistsInAKitThatUsesIt() {
         HostingSettings acme = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
-                .set("tlsAcmeEmail", "ops@example.com").set("memoryLimit", "512m").set("cpuLimit", "1");
+                .set("tlsAcmeEmail", "ops@example.com").set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m");
         Map<String, Object> java = KitResolution.variables(acme, project.facts());
         for (Setting<?> setting : BuiltIns.load().kitSettings()) {
             setting.variable().filter(path -> !path.startsWith("python."))

@@ -129,9 +129,10 @@ class ReadmeTest {
         Set<String> paths = new TreeSet<>();
         HostingSettings everything = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
                 .set("tlsAcmeEmail", "ops@example.com").setMap("env", Map.of("A", "1")).setMap("values", Map.of("KEY", "v"))
-                .set("memoryLimit", "512m").set("cpuLimit", "1");
+                .set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m");
         SampleProject java = SampleProject.create(dir.resolve("java")).withDependency("dep-1.0.jar");
-        flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("instances", "3")), java.facts()), paths);
+        flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("instances", "3")
+                .set("framework", "spring-boot").setList("publicManagementPaths", List.of("/actuator/health"))), java.facts()), paths);
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("workers", "3")), django()), paths);
         flatten("", Map.of("environment", Map.of("name", "prod"), "template", KitPlanner.templateVariables(
                 "docker/Dockerfile.mustache", new TemplateOrigins(List.of(), "java"), dir, dir.resolve("src/main/hosting"))), paths);

@@ -73,6 +73,16 @@ class MavenProjectFactsTest {
         assertEquals(List.of(Path.of("/repo/runtime-b.jar"), Path.of("/repo/compile-a.jar")), MavenProjectFacts.of(project).runtimeJars());
     }
 
+    /** An optional dependency (spring-boot-devtools is one) is the build's, not the app's at run time: never shipped. */
+    @Test
+    void optionalDependenciesAreNoRuntimeJars() {
+        Artifact devtools = TestProjects.artifact("devtools", Artifact.SCOPE_RUNTIME, "jar", new File("/repo/devtools.jar"));
+        devtools.setOptional(true);
+        project.setArtifacts(new LinkedHashSet<>(List.of(devtools,
+                TestProjects.artifact("web", Artifact.SCOPE_COMPILE, "jar", new File("/repo/web.jar")))));
+        assertEquals(List.of(Path.of("/repo/web.jar")), MavenProjectFacts.of(project).runtimeJars());
+    }
+
     @Test
     void javaReleaseComesFromReleaseThenTargetThenSource() {
         project.getProperties().clear();

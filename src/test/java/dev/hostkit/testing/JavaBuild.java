@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -62,11 +63,16 @@ public final class JavaBuild {
      * @param mainClass its Main-Class, or {@code null} for none
      */
     public static Path jar(Path jar, String mainClass, Path classes, Predicate<String> include, Map<String, String> extra) {
+        return jarWithManifest(jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass), classes,
+                include, extra);
+    }
+
+    /** The same with these manifest attributes (Main-Class, Spring-Boot-Lib, ...). */
+    public static Path jarWithManifest(Path jar, Map<String, String> attributes, Path classes, Predicate<String> include,
+                                       Map<String, String> extra) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-        }
+        new TreeMap<>(attributes).forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
         try {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             if (classes != null) {

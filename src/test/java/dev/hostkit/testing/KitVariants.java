@@ -1,6 +1,7 @@
 package dev.hostkit.testing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -35,7 +36,12 @@ public final class KitVariants {
                 // each framework's port, bind and proxy variables in the Dockerfile and the units
                 KitVariant.java("spring-boot", settings -> settings.set("framework", "spring-boot").set("instances", "2")),
                 KitVariant.java("quarkus", settings -> settings.set("framework", "quarkus")),
-                KitVariant.java("micronaut", settings -> settings.set("framework", "micronaut").set("instances", "2")));
+                KitVariant.java("micronaut", settings -> settings.set("framework", "micronaut").set("instances", "2")),
+                // a management path opened on purpose: a location nested in the private one
+                KitVariant.java("spring-boot-public-health", settings -> settings.set("framework", "spring-boot")
+                        .setList("publicManagementPaths", List.of("/actuator/health"))),
+                // MemoryMax= in the unit and the heap a share of it
+                KitVariant.java("host-memory-limit", settings -> settings.set("instances", "2").set("hostMemoryLimit", "512m")));
     }
 
     public static Stream<KitVariant> python() {

@@ -125,6 +125,17 @@ public final class SampleProject {
         }
     }
 
+    /**
+     * Its jar as spring-boot-maven-plugin's repackage leaves it: an executable jar that holds its
+     * dependencies in BOOT-INF/lib and says so in its manifest.
+     */
+    public SampleProject repackagedBySpringBoot() {
+        JavaBuild.jarWithManifest(jar, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
+                "Start-Class", "com.example.shop.Main", "Spring-Boot-Classes", "BOOT-INF/classes/",
+                "Spring-Boot-Lib", "BOOT-INF/lib/"), null, entry -> false, Map.of("BOOT-INF/lib/dep-1.0.jar", "a dependency"));
+        return this;
+    }
+
     private static void writeJar(Path jar, String mainClass) {
         JavaBuild.jar(jar, mainClass, null, entry -> false, Map.of("placeholder.txt", jar.getFileName().toString()));
     }

@@ -22,7 +22,7 @@ public record Contributions(Map<String, Object> variables, List<KitFile> files, 
     public static Contributions of(ResolvedKit resolved) {
         KitContext kit = resolved.context();
         Map<String, Object> variables = new LinkedHashMap<>(kit.shared().variables());
-        variables.put("runtime", Map.of("name", resolved.runtime().name()));
+        variables.put("runtime", Map.of("name", resolved.runtime().name(), "privatePaths", kit.runtime().privatePaths()));
         variables.put(resolved.runtime().name(), kit.runtime().variables());
         variables.put("targets", kit.targets());
         List<KitFile> files = new ArrayList<>();

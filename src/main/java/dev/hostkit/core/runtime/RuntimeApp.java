@@ -46,6 +46,15 @@ public interface RuntimeApp {
         return List.of();
     }
 
+    /**
+     * The URL path prefixes nginx answers 404 for (management endpoints the probes reach on the
+     * instance itself), as the nginx/private-paths partial reads them: each a {@code prefix}, its
+     * {@code regex} and the {@code public} paths under it ({@code path}, {@code regex}).
+     */
+    default List<Map<String, Object>> privatePaths() {
+        return List.of();
+    }
+
     /** Why the app runs as one instance per machine, if it must. */
     default Optional<String> singleInstanceReason() {
         return Optional.empty();

@@ -22,11 +22,16 @@ record AppInstance(List<String> command, Daemon process, int port) implements Au
      * @param port     where the app must then listen
      */
     static AppInstance start(HostKit kit, String instance, int port, Path log) {
+        return start(kit, instance, port, log, Duration.ofSeconds(20));
+    }
+
+    /** The same for an app that takes longer to start (a real framework's on a busy machine): at most WITHIN. */
+    static AppInstance start(HostKit kit, String instance, int port, Path log, Duration within) {
         SystemdUnit unit = kit.unit();
         Map<String, String> environment = kit.environment(instance);
         List<String> command = unit.command(instance, environment);
         Daemon process = Daemon.start(command, Path.of(unit.value("Service", "WorkingDirectory")), environment, false, log)
-                .awaitListening(port, Duration.ofSeconds(20));
+                .awaitListening(port, within);
         return new AppInstance(command, process, port);
     }
 

@@ -63,6 +63,11 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
     }
 
     @Override
+    public List<Map<String, Object>> privatePaths() {
+        return framework.management().variables();
+    }
+
+    @Override
     public String defaultBaseImage() {
         return "eclipse-temurin:" + release + "-jre";
     }

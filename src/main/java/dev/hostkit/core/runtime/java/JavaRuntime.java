@@ -6,6 +6,7 @@ import dev.hostkit.core.runtime.AppRuntime;
 import dev.hostkit.core.runtime.RuntimeApp;
 import dev.hostkit.core.runtime.java.framework.FrameworkApp;
 import dev.hostkit.core.runtime.java.framework.Frameworks;
+import dev.hostkit.core.runtime.java.framework.ManagementPaths;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.settings.Setting;
@@ -37,14 +38,15 @@ public final class JavaRuntime implements AppRuntime {
     public static final Setting<Integer> MAX_RAM_PERCENTAGE = Setting.value("maxRamPercentage",
             ValueType.wholeNumber(10, 95,
                     "Allowed: a whole number from 10 to 95 (the share of the container's memory the heap may use)."),
-            "`75`", "The share of the container's memory the JVM heap may take, 10–95 percent.")
+            "`75`", "The share of the container's memory (on a bare machine: of `hostMemoryLimit`, when set) the JVM "
+                    + "heap may take, 10–95 percent.")
             .shownAs("java.maxRamPercentage");
     public static final Setting<String> JAVA_COMMAND = Setting.value("javaCommand",
             ValueType.absolutePath("/usr/bin/java"), "`/usr/bin/java`",
             "The java launcher on a bare machine, an absolute path.")
             .shownAs("java.command");
     private static final List<Setting<?>> SETTINGS = List.of(Frameworks.FRAMEWORK, JAVA_VERSION, MAIN_CLASS,
-            MAX_RAM_PERCENTAGE, JAVA_COMMAND);
+            MAX_RAM_PERCENTAGE, JAVA_COMMAND, ManagementPaths.PUBLIC_MANAGEMENT_PATHS);
 
     @Override
     public String name() {
@@ -90,8 +92,9 @@ public final class JavaRuntime implements AppRuntime {
                     framework);
         }
         Path jar = MainClass.requireJar(project.artifactFile());
+        List<Path> dependencies = framework.framework().shippedDependencies(jar, project.runtimeJars(), project.pom());
         String mainClass = settings.get(MAIN_CLASS).orElseGet(() -> MainClass.fromManifest(jar));
-        return new JavaApp(shared.app(), release, mainClass, jar, project.runtimeJars(), maxRam, command, framework);
+        return new JavaApp(shared.app(), release, mainClass, jar, dependencies, maxRam, command, framework);
     }
 
     /** The release from maven.compiler.release/target/source: "1.8" is 8. */

@@ -18,8 +18,10 @@ import javax.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code host/}: a bare machine. systemd runs the app's instances on consecutive ports from
@@ -43,6 +45,11 @@ public final class HostTarget implements Target {
             ValueType.absolutePath("/opt/shop/static"), "`{installPrefix}/static`",
             "The folder nginx serves `staticPath` from on a bare machine, an absolute path.")
             .shownAs("host.staticDirectory");
+    public static final Setting<String> HOST_MEMORY_LIMIT = Setting.value("hostMemoryLimit", ValueType.matching(
+                    Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g."),
+            "none", "The memory each instance may use on a bare machine (systemd `MemoryMax=`), such as `512m` or `2g`; "
+                    + "the JVM's heap is `maxRamPercentage` of it. None: no limit.")
+            .shownAs("host.memoryMax");
 
     @Override
     public String name() {
@@ -51,7 +58,7 @@ public final class HostTarget implements Target {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(INSTANCES, INSTALL_PREFIX, STATIC_DIRECTORY);
+        return List.of(INSTANCES, INSTALL_PREFIX, STATIC_DIRECTORY, HOST_MEMORY_LIMIT);
     }
 
     @Override
@@ -88,6 +95,8 @@ public final class HostTarget implements Target {
         vars.put("envFile", "/etc/" + name + "/" + name + ".env");
         vars.put("secretsFile", "/etc/" + name + "/secrets.env");
         vars.put("versionShell", Quoting.shell(app.version()));
+        // systemd's sizes: 512M, 2G
+        kit.settings().get(HOST_MEMORY_LIMIT).ifPresent(limit -> vars.put("memoryMax", limit.toUpperCase(Locale.ROOT)));
         boolean acme = kit.shared().tls().filter(Tls::acme).isPresent();
         if (acme) {
             vars.put("acmeBootstrapSite", name + "-acme-bootstrap.conf");

@@ -133,4 +133,20 @@ class JavaRuntimeTest {
                 "install.sh runs the same probe on each instance's port");
         assertEquals("127.0.0.1:9091", app.machineEndpoint(9091));
     }
+
+    /** On a bare machine the heap is a share of the unit's MemoryMax=, as in a container of its limit; no limit, no share. */
+    @Test
+    void theHostHeapIsAShareOfTheUnitsMemoryLimit() {
+        SampleProject limited = SampleProject.create(dir.resolve("limited"));
+        limited.generate(new HostingSettings().setList("targets", List.of("host")).set("hostMemoryLimit", "512m")
+                .set("maxRamPercentage", "60"));
+        String unit = limited.read("host/systemd/shop.service");
+        assertTrue(unit.contains("\nMemoryMax=512M\n"), unit);
+        assertTrue(unit.contains("\nExecStart=/usr/bin/java -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS "), unit);
+        SampleProject unlimited = SampleProject.create(dir.resolve("unlimited"));
+        unlimited.generate(new HostingSettings().setList("targets", List.of("host")));
+        String plain = unlimited.read("host/systemd/shop.service");
+        assertFalse(plain.contains("MemoryMax") || plain.contains("MaxRAMPercentage"),
+                "without a limit the JVM's own default (a quarter of the machine) stays: " + plain);
+    }
 }

@@ -67,7 +67,12 @@ public final class AppConfig {
     public String pathPrefix(String key) {
         String path = get(key).map(value -> value.startsWith("/") ? value : "/" + value)
                 .map(value -> value.replaceAll("/+$", "")).orElse("");
-        return PATH.matcher(path).matches() ? path : "";
+        return isPlainPath(path) ? path : "";
+    }
+
+    /** A path such as {@code /shop/q}: segments of letters, digits and {@code . _ ~ -}, no trailing '/'. */
+    static boolean isPlainPath(String path) {
+        return PATH.matcher(path).matches();
     }
 
     private static Map<String, String> properties(Path file) {

@@ -2,6 +2,8 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,4 +34,20 @@ public interface Framework {
 
     /** What the health probes request when hosting.healthPath is not set. */
     String healthPath(PomFacts pom, AppConfig config);
+
+    /**
+     * The path prefixes of its management endpoints ({@code /actuator}, {@code /q}), which nginx
+     * answers 404 for: the health probes ask each instance directly. Empty when it has none.
+     */
+    default List<String> managementPaths(AppConfig config) {
+        return List.of();
+    }
+
+    /**
+     * The runtime dependencies the kit ships in {@code lib/} beside the packaged JAR: all of them,
+     * unless the framework's own packaging holds them already or leaves some out.
+     */
+    default List<Path> shippedDependencies(Path jar, List<Path> runtimeJars, PomFacts pom) {
+        return runtimeJars;
+    }
 }

@@ -14,8 +14,10 @@ import java.util.TreeMap;
  *
  * @param reason      why it was chosen, for the build log ("spring-boot-maven-plugin in the build", "hosting.framework")
  * @param environment what the kit sets besides port and bind address, in the image and on a machine
+ * @param management  its management endpoints, which nginx hides
  */
-public record FrameworkApp(Framework framework, String reason, SortedMap<String, String> environment) {
+public record FrameworkApp(Framework framework, String reason, SortedMap<String, String> environment,
+                           ManagementPaths management) {
     public FrameworkApp {
         environment = new TreeMap<>(environment);
     }
@@ -29,6 +31,8 @@ public record FrameworkApp(Framework framework, String reason, SortedMap<String,
         List<Map<String, String>> entries = new ArrayList<>();
         environment.forEach((name, value) -> entries.add(Map.of("name", name, "value", value)));
         vars.put("environment", entries);
+        vars.put("managementPaths", management.prefixes());
+        vars.put("publicManagementPaths", management.publicPaths());
         return vars;
     }
 

@@ -46,7 +46,8 @@ public final class Frameworks {
             reason = detected.isEmpty() ? "no Spring Boot, Quarkus or Micronaut plugin, parent or BOM in the POM"
                     : framework.detect(project.pom()).orElseThrow();
         }
-        return new FrameworkApp(framework, reason, new TreeMap<>(framework.environment(project.pom())));
+        return new FrameworkApp(framework, reason, new TreeMap<>(framework.environment(project.pom())),
+                ManagementPaths.resolve(framework, AppConfig.read(project.baseDir()), settings));
     }
 
     /** The port the app's own configuration sets (else {@code runtimePort}) and the framework's health path. */

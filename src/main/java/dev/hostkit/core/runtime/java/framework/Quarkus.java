@@ -2,6 +2,7 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,7 +10,8 @@ import java.util.OptionalInt;
 /**
  * Quarkus: its Maven plugin or its BOM. It reads QUARKUS_HTTP_PORT and QUARKUS_HTTP_HOST, is
  * told to trust the forwarded address and host, and with SmallRye Health answers readiness under
- * its root path.
+ * its root path. Its non-application endpoints ({@code /q/health}, {@code /q/metrics}, ...) stay
+ * private behind nginx.
  */
 final class Quarkus implements Framework {
     @Override
@@ -51,10 +53,33 @@ final class Quarkus implements Framework {
         return config.port("quarkus.http.port");
     }
 
-    /** {@code /q/health/ready} under the root path with quarkus-smallrye-health, else the root path. */
+    /**
+     * {@code /q/health/ready} (under the non-application root) with quarkus-smallrye-health, else the
+     * root path; the root path too when the management interface (quarkus.management.enabled) takes
+     * the health endpoints to a port of its own, which is not the one nginx reaches.
+     */
     @Override
     public String healthPath(PomFacts pom, AppConfig config) {
-        String root = config.pathPrefix("quarkus.http.root-path");
-        return pom.hasDependency("io.quarkus:quarkus-smallrye-health") ? root + "/q/health/ready" : root + "/";
+        String nonApplication = nonApplicationRoot(config);
+        boolean ownPort = config.get("quarkus.management.enabled").filter("true"::equalsIgnoreCase).isPresent();
+        return pom.hasDependency("io.quarkus:quarkus-smallrye-health") && !nonApplication.isEmpty() && !ownPort
+                ? nonApplication + "/health/ready" : config.pathPrefix("quarkus.http.root-path") + "/";
+    }
+
+    @Override
+    public List<String> managementPaths(AppConfig config) {
+        String nonApplication = nonApplicationRoot(config);
+        return nonApplication.isEmpty() ? List.of() : List.of(nonApplication);
+    }
+
+    /**
+     * quarkus.http.non-application-root-path ({@code q} by default): under the root path, or
+     * where it says when it starts with '/'; empty when it is no plain path.
+     */
+    private static String nonApplicationRoot(AppConfig config) {
+        String nonApplication = config.get("quarkus.http.non-application-root-path").orElse("q");
+        String path = nonApplication.startsWith("/") ? config.pathPrefix("quarkus.http.non-application-root-path")
+                : config.pathPrefix("quarkus.http.root-path") + "/" + nonApplication.replaceAll("/+$", "");
+        return AppConfig.isPlainPath(path) ? path : "";
     }
 }

@@ -1,7 +1,14 @@
 package dev.hostkit.core.runtime.java.framework;
 
+import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.PomFacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Spring Boot: its Maven plugin, its starter parent or its BOM. It reads SERVER_PORT and
  * SERVER_ADDRESS, trusts nginx's X-Forwarded-* with the native strategy, and with the actuator
- * answers the readiness group (which the kit turns on) under the context path.
+ * answers the readiness group (which the kit turns on) under the context path. Its actuator
+ * endpoints stay private behind nginx.
  */
 final class SpringBoot implements Framework {
     private static final String GROUP = "org.springframework.boot:";
@@ -66,9 +74,53 @@ final class SpringBoot implements Framework {
         if (!hasActuator(pom) || config.get("management.server.port").isPresent()) {
             return context + "/";
         }
-        String base = config.get("management.endpoints.web.base-path").isPresent()
+        return context + actuatorBase(config) + "/health/readiness";
+    }
+
+    /**
+     * The actuator's base path under the context path, on the app's own port; nothing when the
+     * actuator has a port of its own (management.server.port) or its base path is the root.
+     */
+    @Override
+    public List<String> managementPaths(AppConfig config) {
+        String base = actuatorBase(config);
+        return config.get("management.server.port").isPresent() || base.isEmpty() ? List.of()
+                : List.of(config.pathPrefix("server.servlet.context-path") + base);
+    }
+
+    /** management.endpoints.web.base-path, {@code /actuator} when it is not set. */
+    private static String actuatorBase(AppConfig config) {
+        return config.get("management.endpoints.web.base-path").isPresent()
                 ? config.pathPrefix("management.endpoints.web.base-path") : "/actuator";
-        return context + base + "/health/readiness";
+    }
+
+    /**
+     * None beside a repackaged jar, which holds them in BOOT-INF/lib; a plain jar's without
+     * spring-boot-devtools, which Spring's repackage leaves out too. A plain jar of a build that
+     * repackages means hostkit ran first: the kit would differ by plugin order, so it is refused.
+     */
+    @Override
+    public List<Path> shippedDependencies(Path jar, List<Path> runtimeJars, PomFacts pom) {
+        if (isRepackaged(jar)) {
+            return List.of();
+        }
+        if (pom.hasPlugin(GROUP + "spring-boot-maven-plugin")) {
+            throw new InvalidSettingException("hosting.jar", jar.getFileName().toString(), "Allowed: a jar that "
+                    + "spring-boot-maven-plugin has repackaged. hostkit ran before it: declare hosting-maven-plugin after "
+                    + "spring-boot-maven-plugin in <build><plugins> (both run in the package phase, in the POM's order), "
+                    + "or run hosting:generate after the package phase.");
+        }
+        return runtimeJars.stream().filter(dependency -> !dependency.getFileName().toString()
+                .startsWith("spring-boot-devtools-")).toList();
+    }
+
+    /** Spring Boot's executable jar: its manifest names the BOOT-INF/lib folder it holds the dependencies in. */
+    static boolean isRepackaged(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Spring-Boot-Lib") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest of " + jar, e);
+        }
     }
 
     private static boolean hasActuator(PomFacts pom) {

@@ -24,6 +24,9 @@ final class FrameworkSample {
     /** The kit of the sample project in {@code dir} with what its POM names and the files under src/main/resources. */
     static FrameworkSample of(Path dir, PomFacts pom, Map<String, String> resources, HostingSettings settings) {
         SampleProject project = SampleProject.create(dir).withPom(pom);
+        if (pom.hasPlugin("org.springframework.boot:spring-boot-maven-plugin")) {
+            project.repackagedBySpringBoot();
+        }
         resources.forEach(project::withResource);
         return new FrameworkSample(project, settings);
     }

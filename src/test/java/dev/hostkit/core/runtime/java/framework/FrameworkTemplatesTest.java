@@ -28,7 +28,7 @@ class FrameworkTemplatesTest {
     @Test
     void aSpringBootKitSetsItsVariablesInTheImageAndInEachInstance() {
         SampleProject project = SampleProject.create(dir).withPom(with(plugin("org.springframework.boot:spring-boot-maven-plugin"),
-                "org.springframework.boot:spring-boot-starter-actuator"));
+                "org.springframework.boot:spring-boot-starter-actuator")).repackagedBySpringBoot();
         project.generate(new HostingSettings().set("instances", "2"));
         String dockerfile = project.read("docker/Dockerfile");
         assertContains("ENV SERVER_PORT=8080 \\\n    MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true \\\n"

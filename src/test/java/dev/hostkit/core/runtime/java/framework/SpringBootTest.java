@@ -8,7 +8,9 @@ import dev.hostkit.testing.SampleProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,9 @@ import static dev.hostkit.core.runtime.java.framework.FrameworkSample.parent;
 import static dev.hostkit.core.runtime.java.framework.FrameworkSample.plugin;
 import static dev.hostkit.core.runtime.java.framework.FrameworkSample.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpringBootTest {
     private static final String PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
@@ -87,7 +91,7 @@ class SpringBootTest {
 
     @Test
     void itsVariablesAreNoEnvEntries() {
-        SampleProject project = SampleProject.create(dir).withPom(plugin(PLUGIN));
+        SampleProject project = SampleProject.create(dir).withPom(plugin(PLUGIN)).repackagedBySpringBoot();
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> KitResolution.variables(
                 new HostingSettings().setMap("env", Map.of("SERVER_FORWARD_HEADERS_STRATEGY", "none")), project.facts()));
         assertEquals("hosting.env", e.parameter());
@@ -95,5 +99,39 @@ class SpringBootTest {
                 + "does not set itself (SERVER_ADDRESS, SERVER_FORWARD_HEADERS_STRATEGY, SERVER_PORT). hostkit sets "
                 + "SERVER_FORWARD_HEADERS_STRATEGY from hosting.framework (spring-boot behind nginx): set that instead.",
                 e.getMessage());
+    }
+
+    /** Spring's repackaged jar holds its dependencies: the kit ships it alone, not beside a lib/ of the same jars. */
+    @Test
+    void aRepackagedJarIsShippedWithoutALibFolder() {
+        SampleProject project = SampleProject.create(dir).withPom(plugin(PLUGIN)).withDependency("spring-web-6.1.jar")
+                .repackagedBySpringBoot();
+        project.generate(new HostingSettings().setList("targets", List.of("docker", "host")));
+        assertTrue(Files.isRegularFile(project.outputDir().resolve("host/app/shop-1.0.0.jar")));
+        assertFalse(Files.exists(project.outputDir().resolve("host/app/lib")), "no lib/ beside the executable jar");
+        assertFalse(Files.exists(project.outputDir().resolve("docker/lib")));
+        assertFalse(project.read("docker/Dockerfile").contains("COPY lib/"));
+    }
+
+    /** Declared before spring-boot-maven-plugin, hostkit would see the plain jar: a clear error says where to declare it. */
+    @Test
+    void aPlainJarOfABuildThatRepackagesIsRefusedNamingThePluginOrder() {
+        SampleProject project = SampleProject.create(dir).withPom(plugin(PLUGIN)).withDependency("spring-web-6.1.jar");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> project.generate(new HostingSettings()));
+        assertEquals("Invalid value for hosting.jar: 'shop-1.0.0.jar'. Allowed: a jar that spring-boot-maven-plugin has "
+                + "repackaged. hostkit ran before it: declare hosting-maven-plugin after spring-boot-maven-plugin in "
+                + "<build><plugins> (both run in the package phase, in the POM's order), or run hosting:generate after the "
+                + "package phase.", e.getMessage());
+        assertFalse(Files.exists(project.outputDir()), "nothing written");
+    }
+
+    /** Without the plugin (a BOM only), the plain jar and its lib/ are shipped, spring-boot-devtools left out as repackage does. */
+    @Test
+    void devtoolsNeverReachesTheKit() {
+        SampleProject project = SampleProject.create(dir).withPom(bom("org.springframework.boot:spring-boot-dependencies"))
+                .withDependency("spring-web-6.1.jar").withDependency("spring-boot-devtools-3.3.5.jar");
+        project.generate(new HostingSettings().setList("targets", List.of("host")));
+        assertTrue(Files.isRegularFile(project.outputDir().resolve("host/app/lib/spring-web-6.1.jar")));
+        assertFalse(Files.exists(project.outputDir().resolve("host/app/lib/spring-boot-devtools-3.3.5.jar")));
     }
 }
