@@ -54,6 +54,11 @@ public interface ValueType<T> {
         });
     }
 
+    /** A memory size for a container or a unit: 1 to 6 digits and k, m or g, such as 512m. */
+    static ValueType<String> memorySize() {
+        return matching(Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g.");
+    }
+
     static ValueType<Integer> port() {
         return wholeNumber(1, 65535, "Allowed: a TCP port number from 1 to 65535.");
     }

@@ -30,8 +30,7 @@ public final class ComposeTarget implements Target {
             "`unless-stopped`", "The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.")
             .shownAs("compose.restartPolicy");
 
-    public static final Setting<String> MEMORY_LIMIT = Setting.value("memoryLimit", ValueType.matching(
-                    Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g."),
+    public static final Setting<String> MEMORY_LIMIT = Setting.value("memoryLimit", ValueType.memorySize(),
             "none", "The app container's memory limit in compose (`mem_limit`), such as `512m` or `2g`; the JVM's heap "
                     + "is `maxRamPercentage` of it. None: no limit.")
             .shownAs("compose.memoryLimit");

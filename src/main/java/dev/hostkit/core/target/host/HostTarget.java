@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code host/}: a bare machine. systemd runs the app's instances on consecutive ports from
@@ -45,8 +44,7 @@ public final class HostTarget implements Target {
             ValueType.absolutePath("/opt/shop/static"), "`{installPrefix}/static`",
             "The folder nginx serves `staticPath` from on a bare machine, an absolute path.")
             .shownAs("host.staticDirectory");
-    public static final Setting<String> HOST_MEMORY_LIMIT = Setting.value("hostMemoryLimit", ValueType.matching(
-                    Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g."),
+    public static final Setting<String> HOST_MEMORY_LIMIT = Setting.value("hostMemoryLimit", ValueType.memorySize(),
             "none", "The memory each instance may use on a bare machine (systemd `MemoryMax=`), such as `512m` or `2g`; "
                     + "the JVM's heap is `maxRamPercentage` of it. None: no limit.")
             .shownAs("host.memoryMax");

@@ -71,7 +71,7 @@ class PythonRuntimeTest {
         assertEquals("unix:/run/shop/gunicorn.sock", app.machineEndpoint(8000));
         assertEquals(Optional.of("/app/staticfiles"), app.imageStaticFiles());
         Map<String, Object> kit = KitResolution.variables(new HostingSettings(), project());
-        assertEquals(Map.of("name", "python"), kit.get("runtime"));
+        assertEquals(Map.of("name", "python", "privatePaths", List.of()), kit.get("runtime"), "a Python app has no private paths");
         assertTrue(kit.containsKey("python"));
         assertFalse(kit.containsKey("java"), "a Python kit carries no java.* variables");
     }
