@@ -5,7 +5,8 @@
 #
 #   eclipse-temurin:17-jre   Debian + openjdk-17-jre-headless, JAVA_HOME=/opt/java/openjdk
 #   python:3.11-slim         Debian + python3 (3.11) as python, pip (PIP_BREAK_SYSTEM_PACKAGES=1), gunicorn, Django
-#   nginx:1.28               Debian's nginx (1.22) laid out like the official image
+#   nginx:1.28               Debian's nginx package laid out like the official image, its binary
+#                            nginx 1.26.3 from tools/nginx-source.sh (bookworm's 1.22 lacks `http2 on;`)
 #
 # The first run builds them (debootstrap a minimal Debian root fs, `docker import` it, then
 # `docker build --network host` each recipe in images/) and saves each with `docker save` to
@@ -45,9 +46,16 @@ mirror() {
   echo "${found:-http://deb.debian.org/debian}"
 }
 
+# The nginx binary tools/nginx-source.sh builds, which the nginx stand-in runs.
+nginx_binary() {
+  local binary="${HOSTKIT_TOOLS_CACHE:-/var/cache/hostkit-tools}/bin/nginx-current"
+  [ -x "$binary" ] || { log "no $binary: run tools/nginx-source.sh"; exit 2; }
+  echo "$binary"
+}
+
 key() {
-  # What the images are made of: this script, the recipes, the suite and the mirror.
-  { cat "$here/base-images.sh"; find "$here/images" -type f | LC_ALL=C sort | while read -r f; do
+  # What the images are made of: this script, the recipes, the nginx binary's version, the suite and the mirror.
+  { cat "$here/base-images.sh"; "$(nginx_binary)" -v 2>&1; find "$here/images" -type f | LC_ALL=C sort | while read -r f; do
       echo "== ${f#"$here"/}"; cat "$f"; done; echo "$suite $(mirror)"; } | sha256sum | cut -c1-16
 }
 
@@ -113,6 +121,11 @@ SLIM
   for image in "${all_images[@]}"; do
     recipe="$here/images/${image%%:*}"
     log "docker build $image from ${recipe#"$here"/}"
+    if [ "${image%%:*}" = nginx ]; then
+      # the build context: the recipe and the binary it installs
+      cp -r "$recipe" "$work/nginx-context" && cp "$(nginx_binary)" "$work/nginx-context/nginx-binary"
+      recipe="$work/nginx-context"
+    fi
     if ! docker build --network host --build-arg "BASE=$debian_tag" -t "$image" "$recipe" > "$work/build.log" 2>&1; then
       tail -n 40 "$work/build.log" >&2
       exit 1

@@ -44,6 +44,13 @@ public abstract class AbstractKitMojo extends SharedParameters {
     String nginxImage;
 
     /**
+     * The version of nginx in `nginxImage`, such as `1.28`, for an image whose tag names none (a digest, `mainline`);
+     * it decides how the site turns HTTP/2 on. Default: the `nginxImage` tag's version.
+     */
+    @Parameter(property = "hosting.composeNginxVersion")
+    String composeNginxVersion;
+
+    /**
      * The compose restart policy of both services: `no`, `always`, `unless-stopped`, `on-failure[:N]`.
      * Default: `unless-stopped`.
      */
@@ -90,6 +97,13 @@ public abstract class AbstractKitMojo extends SharedParameters {
      */
     @Parameter(property = "hosting.hostMemoryLimit")
     String hostMemoryLimit;
+
+    /**
+     * The version of the machine's nginx (Debian bookworm's is 1.22, trixie's 1.26, Ubuntu 24.04's 1.24); it decides
+     * how the site turns HTTP/2 on. Default: `1.22`.
+     */
+    @Parameter(property = "hosting.hostNginxVersion")
+    String hostNginxVersion;
 
     // ---- runtime java ----
 

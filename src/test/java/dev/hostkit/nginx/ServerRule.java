@@ -132,8 +132,11 @@ enum ServerRule implements NginxRule {
             if (has(server, "ssl_stapling", "on")) {
                 problems.add("OCSP stapling on (Let's Encrypt has no OCSP service): " + server);
             }
-            server.children("listen").stream().filter(listen -> !listen.args().contains("http2"))
-                    .forEach(listen -> problems.add("TLS listen without http2: " + listen));
+            // HTTP/2: the directive (nginx 1.25.1 on) or the listen parameter (before), never neither
+            if (!has(server, "http2", "on")) {
+                server.children("listen").stream().filter(listen -> !listen.args().contains("http2"))
+                        .forEach(listen -> problems.add("TLS listen without http2 (and no 'http2 on;'): " + listen));
+            }
             server.children("add_header").stream().filter(h -> h.arg(0).equalsIgnoreCase("Strict-Transport-Security"))
                     .filter(h -> !h.arg(1).equals(spec.hsts()))
                     .forEach(h -> problems.add("HSTS must be '" + spec.hsts() + "': " + h));

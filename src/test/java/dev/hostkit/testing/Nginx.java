@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,15 +28,17 @@ public final class Nginx implements AutoCloseable {
 
     /** The main config a site is included from. */
     public enum Main {
-        /** host/nginx/*.conf: Debian's nginx.conf (old TLS versions allowed at http level). */
-        DEBIAN("/nginx/main-debian.conf"),
-        /** compose/nginx/default.conf: the nginx image's nginx.conf. */
-        IMAGE("/nginx/main-image.conf");
+        /** host/nginx/*.conf: Debian's nginx.conf (old TLS versions allowed at http level), Debian's nginx 1.22. */
+        DEBIAN("/nginx/main-debian.conf", Tool.NGINX::path),
+        /** compose/nginx/default.conf: the nginx image's nginx.conf, and the nginx of the image's stand-in (1.26). */
+        IMAGE("/nginx/main-image.conf", Tools::currentNginx);
 
         private final String resource;
+        private final Supplier<String> binary;
 
-        Main(String resource) {
+        Main(String resource, Supplier<String> binary) {
             this.resource = resource;
+            this.binary = binary;
         }
     }
 
@@ -50,7 +53,7 @@ public final class Nginx implements AutoCloseable {
     /** {@code nginx -t} on the site: its exit code and what it printed. */
     public static Commands.Result test(Path prefix, String site, Main main) {
         Path conf = prepare(prefix, site, main);
-        return Commands.run(List.of(Tool.NGINX.path(), "-t", "-p", prefix + "/", "-c", conf.toString(), "-e", "stderr"), prefix);
+        return Commands.run(List.of(main.binary.get(), "-t", "-p", prefix + "/", "-c", conf.toString(), "-e", "stderr"), prefix);
     }
 
     /** {@code nginx -t} accepts the site without a single warning. */
@@ -64,7 +67,7 @@ public final class Nginx implements AutoCloseable {
     /** Starts nginx on the site and waits until it accepts connections on every port. */
     public static Nginx start(Path prefix, String site, Main main, int... ports) {
         Path conf = prepare(prefix, site, main);
-        Daemon daemon = Daemon.start(List.of(Tool.NGINX.path(), "-p", prefix + "/", "-c", conf.toString(), "-e", "stderr",
+        Daemon daemon = Daemon.start(List.of(main.binary.get(), "-p", prefix + "/", "-c", conf.toString(), "-e", "stderr",
                 "-g", "daemon off;"), prefix, Map.of(), true, prefix.resolve("nginx.out"));
         for (int port : ports) {
             daemon.awaitListening(port, Duration.ofSeconds(10));

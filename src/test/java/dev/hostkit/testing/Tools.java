@@ -47,10 +47,18 @@ public final class Tools {
                 "run: tools/python-tools.sh " + command).toString();
     }
 
-    /** A command from the Go module proxy that tools/go-tools.sh builds (pebble, kubeconform, kube-score, docker-compose, etcd, kube-apiserver). */
+    /** A command from the Go module proxy that tools/go-tools.sh builds (pebble, kubeconform, kube-score, docker-compose, ...). */
     public static String fromGoProxy(String command) {
         return RequiredTool.find(toolsCache().resolve("bin").resolve(command).toString(),
                 "run: tools/go-tools.sh " + command).toString();
+    }
+
+    /**
+     * nginx 1.26.3 as tools/nginx-source.sh builds it: the nginx of the nginx:1.28 stand-in image, which
+     * checks and runs the compose kit's site (Debian bookworm's 1.22 does not know {@code http2 on;}).
+     */
+    public static String currentNginx() {
+        return RequiredTool.find(toolsCache().resolve("bin/nginx-current").toString(), "run: tools/nginx-source.sh").toString();
     }
 
     /** The pinned Kubernetes release's OpenAPI spec (api/openapi-spec of k8s.io/kubernetes) that tools/go-tools.sh unpacks. */

@@ -19,10 +19,13 @@ public final class NginxSite {
      * @param tlsListen   the HTTPS port nginx listens on (inside a container: not the published one)
      * @param servers     the upstream servers, {@code host:port} or {@code unix:path}
      * @param staticFiles {@code path} (URL prefix) and {@code directory} nginx serves itself, or {@code null}
+     * @param version     the version of the nginx that runs the site
      */
     public static Map<String, Object> variables(SharedModel shared, int listen, int tlsListen, List<String> servers,
-                                                Map<String, String> staticFiles) {
+                                                Map<String, String> staticFiles, NginxVersion version) {
         Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("nginxVersion", version.toString());
+        vars.put("http2Directive", version.hasHttp2Directive());
         vars.put("tlsListen", tlsListen);
         // redirects name the port clients reach, which for compose is the published one
         int publicTlsPort = shared.tls().map(Tls::port).orElse(443);

@@ -1,10 +1,12 @@
 package dev.hostkit.core.target.compose;
 
+import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.Setting;
 import dev.hostkit.core.settings.ValueType;
 import dev.hostkit.core.target.Contribution;
 import dev.hostkit.core.target.KitContext;
 import dev.hostkit.core.target.NginxSite;
+import dev.hostkit.core.target.NginxVersion;
 import dev.hostkit.core.target.Target;
 
 import javax.inject.Named;
@@ -24,6 +26,10 @@ public final class ComposeTarget implements Target {
     public static final Setting<String> NGINX_IMAGE = Setting.value("nginxImage", ValueType.image(), "`nginx:1.28`",
             "The nginx image of the compose kit: an explicit tag or digest, not `latest`.")
             .shownAs("compose.nginxImage");
+    public static final Setting<String> NGINX_VERSION = Setting.value("composeNginxVersion", NginxVersion.TYPE,
+            "the `nginxImage` tag's version", "The version of nginx in `nginxImage`, such as `1.28`, for an image whose "
+                    + "tag names none (a digest, `mainline`); it decides how the site turns HTTP/2 on.")
+            .shownAs("compose.site.nginxVersion");
     public static final Setting<String> RESTART_POLICY = Setting.value("restartPolicy", ValueType.matching(
                     Pattern.compile("no|always|unless-stopped|on-failure(:[1-9][0-9]{0,3})?"),
                     "Allowed: no, always, unless-stopped, on-failure or on-failure:N."),
@@ -52,14 +58,15 @@ public final class ComposeTarget implements Target {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(NGINX_IMAGE, RESTART_POLICY, MEMORY_LIMIT, CPU_LIMIT);
+        return List.of(NGINX_IMAGE, NGINX_VERSION, RESTART_POLICY, MEMORY_LIMIT, CPU_LIMIT);
     }
 
     @Override
     public Contribution contribute(KitContext kit) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("restartPolicy", kit.settings().getOr(RESTART_POLICY, "unless-stopped"));
-        vars.put("nginxImage", kit.settings().getOr(NGINX_IMAGE, "nginx:1.28"));
+        String nginxImage = kit.settings().getOr(NGINX_IMAGE, "nginx:1.28");
+        vars.put("nginxImage", nginxImage);
         // one project per environment, so that a dev and a prod kit on one machine stay apart
         vars.put("projectName", kit.shared().app().name() + kit.shared().environment().map(name -> "-" + name).orElse(""));
         kit.settings().get(MEMORY_LIMIT).ifPresent(limit -> vars.put("memoryLimit", limit));
@@ -72,7 +79,16 @@ public final class ComposeTarget implements Target {
         }
         // nginx runs in its own container and reaches the app by its service name
         vars.put("site", NginxSite.variables(kit.shared(), 80, 443, List.of("app:" + kit.shared().app().port()),
-                staticFiles == null ? null : Map.of("path", kit.shared().nginx().staticPath(), "directory", STATIC_VOLUME)));
+                staticFiles == null ? null : Map.of("path", kit.shared().nginx().staticPath(), "directory", STATIC_VOLUME),
+                nginxVersion(kit, nginxImage)));
         return Contribution.of(vars);
+    }
+
+    /** hosting.composeNginxVersion, else the version the image's tag names. */
+    private static NginxVersion nginxVersion(KitContext kit, String image) {
+        return kit.settings().get(NGINX_VERSION).map(NginxVersion::parse).or(() -> NginxVersion.ofImage(image))
+                .orElseThrow(() -> new InvalidSettingException(NGINX_IMAGE.label(), image, "Allowed: an image whose tag "
+                        + "names nginx's version (such as nginx:1.28 or nginx:1.28-alpine), or set "
+                        + NGINX_VERSION.label() + " to the version the image runs."));
     }
 }

@@ -11,6 +11,7 @@ import dev.hostkit.core.syntax.Quoting;
 import dev.hostkit.core.target.Contribution;
 import dev.hostkit.core.target.KitContext;
 import dev.hostkit.core.target.NginxSite;
+import dev.hostkit.core.target.NginxVersion;
 import dev.hostkit.core.target.Target;
 
 import javax.inject.Named;
@@ -48,6 +49,10 @@ public final class HostTarget implements Target {
             "none", "The memory each instance may use on a bare machine (systemd `MemoryMax=`), such as `512m` or `2g`; "
                     + "the JVM's heap is `maxRamPercentage` of it. None: no limit.")
             .shownAs("host.memoryMax");
+    public static final Setting<String> HOST_NGINX_VERSION = Setting.value("hostNginxVersion", NginxVersion.TYPE,
+            "`1.22`", "The version of the machine's nginx (Debian bookworm's is 1.22, trixie's 1.26, Ubuntu 24.04's "
+                    + "1.24); it decides how the site turns HTTP/2 on.")
+            .shownAs("host.site.nginxVersion");
 
     @Override
     public String name() {
@@ -56,7 +61,7 @@ public final class HostTarget implements Target {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(INSTANCES, INSTALL_PREFIX, STATIC_DIRECTORY, HOST_MEMORY_LIMIT);
+        return List.of(INSTANCES, INSTALL_PREFIX, STATIC_DIRECTORY, HOST_MEMORY_LIMIT, HOST_NGINX_VERSION);
     }
 
     @Override
@@ -101,7 +106,8 @@ public final class HostTarget implements Target {
         }
         vars.put("site", NginxSite.variables(kit.shared(), kit.shared().nginx().listenPort(),
                 kit.shared().tls().map(Tls::port).orElse(443), servers,
-                Map.of("path", kit.shared().nginx().staticPath(), "directory", staticDirectory)));
+                Map.of("path", kit.shared().nginx().staticPath(), "directory", staticDirectory),
+                NginxVersion.parse(kit.settings().getOr(HOST_NGINX_VERSION, "1.22"))));
         return Contribution.of(vars)
                 .withFiles(kit.runtime().files(Placement.MACHINE, "host/app/"))
                 .skipping(acme ? Set.of() : Set.of(ACME_BOOTSTRAP_TEMPLATE));
