@@ -25,7 +25,7 @@ class TlsEndToEndTest {
         HttpResponse response = get(sites.https(runtime, "/"));
 
         assertEquals(200, response.status(), response::toString);
-        assertEquals("2", response.protocol(), () -> "HTTP/2 over TLS (listen ... ssl http2):\n" + response);
+        assertEquals("2", response.protocol(), () -> "HTTP/2 over TLS (the host: listen ... ssl http2 on nginx 1.22; compose: http2 on; on 1.26):\n" + response);
         assertEquals("hello from the app; X-Forwarded-Proto=https; Host=shop.test", response.text(), response::toString);
         assertHeaders(response, true);
     }
