@@ -63,7 +63,7 @@ public final class DockerTarget implements Target {
     }
 
     /** A Docker tag from a Maven version: the characters a tag allows, at most 128. */
-    static String imageTag(String version) {
+    public static String imageTag(String version) {
         String tag = version.replaceAll("[^A-Za-z0-9_.-]", "-");
         if (!tag.isEmpty() && (tag.charAt(0) == '.' || tag.charAt(0) == '-')) {
             tag = "v" + tag;
