@@ -54,7 +54,7 @@ public final class KubernetesTarget implements Target {
             "The fewest pods the HorizontalPodAutoscaler keeps, 2–100.")
             .shownAs("kubernetes.minReplicas");
     public static final Setting<Integer> MAX_REPLICAS = Setting.value("maxReplicas",
-            ValueType.wholeNumber(2, 100, "Allowed: a whole number from 2 to 100, at least minReplicas."), "`4`",
+            ValueType.wholeNumber(2, 100, "Allowed: a whole number from 2 to 100, at least minReplicas."), "`4`, at least `minReplicas`",
             "The most pods the HorizontalPodAutoscaler starts, 2–100 and at least `minReplicas`.")
             .shownAs("kubernetes.maxReplicas");
     public static final Setting<Integer> CPU_UTILIZATION = Setting.value("targetCpuUtilization",
@@ -134,7 +134,6 @@ public final class KubernetesTarget implements Target {
         vars.put("selector", List.of(label("app.kubernetes.io/name", app), label("app.kubernetes.io/instance", instance(shared))));
         vars.put("probes", Probes.of(shared.app().healthPath()));
         vars.put("env", env(shared));
-        vars.put("hasEnv", !shared.env().variables().isEmpty());
         shared.nginx().serverName().ifPresent(host -> vars.put("host", Quoting.json(host)));
         return Contribution.of(vars);
     }
