@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
  */
 public interface ValueType<T> {
     /**
+     * A container image reference, name[:tag][@digest], with the lower-case repository path the OCI
+     * distribution spec allows: groups {@code repo}, {@code tag}, {@code digest}.
+     */
+    Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?<repo>([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]{1,2}[a-z0-9]+)*(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*)"
+                    + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?");
+
+    /**
      * @param label how the error names the setting ({@code hosting.port})
      * @param value the trimmed value, never empty
      * @throws InvalidSettingException when the value is not allowed
@@ -120,9 +128,7 @@ public interface ValueType<T> {
      * with the lower-case repository path the OCI distribution spec allows.
      */
     static ValueType<String> image() {
-        Pattern image = Pattern.compile(
-                "(?<repo>([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]{1,2}[a-z0-9]+)*(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*)"
-                        + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?");
+        Pattern image = IMAGE_REFERENCE;
         return of("Allowed: an image reference with an explicit tag or digest, such as "
                 + "'eclipse-temurin:21-jre' or 'nginx:1.28' (not 'latest', no spaces or quotes).", value -> {
                     Matcher matcher = image.matcher(value);

@@ -30,10 +30,8 @@ import java.util.regex.Pattern;
 public final class KubernetesTarget implements Target {
     /** The image's numeric user and group (the Dockerfile's), so that runAsNonRoot can verify it. */
     static final int UID = 10001;
-    /** registry/name with an optional tag or digest, the OCI reference grammar's lower-case repository. */
-    private static final Pattern IMAGE = Pattern.compile(
-            "(?<repo>([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]{1,2}[a-z0-9]+)*(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*)"
-                    + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?");
+    /** registry/name with an optional tag or digest. */
+    private static final Pattern IMAGE = ValueType.IMAGE_REFERENCE;
     private static final String IMAGE_ALLOWED = "Allowed: an image repository such as registry.example.com/team/shop "
             + "(the tag is then the project's version), optionally with an explicit :tag or @sha256 digest; never 'latest'.";
 
