@@ -2,6 +2,8 @@ package dev.hostkit.maven;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.util.Map;
+
 /** The parameters of the kubernetes target (see {@link AbstractKitMojo}), one field per declared setting. */
 abstract class KubernetesParameters extends SharedParameters {
     // ---- target kubernetes ----
@@ -76,4 +78,11 @@ abstract class KubernetesParameters extends SharedParameters {
      */
     @Parameter(property = "hosting.envSecret")
     String envSecret;
+
+    /**
+     * Annotations of the pods, such as `prometheus.io/scrape`: keys `[prefix/]name` as Kubernetes allows them,
+     * values one line. Default: none.
+     */
+    @Parameter
+    Map<String, String> podAnnotations;
 }

@@ -9,6 +9,7 @@ import dev.hostkit.testing.KitVariant;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,8 @@ final class EnvironmentKits {
             ProjectFacts facts = variant.project().create(projectDir);
             HostingSettings prod = new HostingSettings().set("serverName", "shop.example.com")
                     .set("tlsCertificate", KitVariant.CERTIFICATE).set("tlsCertificateKey", KitVariant.CERTIFICATE_KEY)
-                    .set("namespace", "shop-prod").set("minReplicas", "3").set("maxReplicas", "12").set("podMemoryLimit", "1Gi");
+                    .set("namespace", "shop-prod").set("minReplicas", "3").set("maxReplicas", "12").set("podMemoryLimit", "1Gi")
+                    .setMap("podAnnotations", Map.of("example.com/tier", "production"));
             if (!variant.isPython()) {
                 prod.set("instances", "3");
             }

@@ -22,7 +22,9 @@ public final class KubernetesVariants {
                         .set("targetCpuUtilization", "60").set("podCpuRequest", "0.5").set("podMemoryRequest", "768Mi")
                         .set("podMemoryLimit", "1Gi").set("ingressClassName", "public").set("ingressNamespace", "ingress")
                         .set("envSecret", "shop-secrets").set("clientMaxBodySize", "25m").set("proxyTimeout", "120")
-                        .setMap("env", KitVariants.AWKWARD_ENV)),
+                        .setMap("env", KitVariants.AWKWARD_ENV)
+                        .setMap("podAnnotations", Map.of("prometheus.io/scrape", "true", "prometheus.io/port", "8080",
+                                "example.com/note", "it's \"quoted\" # not a comment"))),
                 java("k8s-digest", settings -> settings.set("image",
                         "registry.example.com/shop@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")),
                 java("k8s-app-name-digits", settings -> settings.set("appName", "2048")),

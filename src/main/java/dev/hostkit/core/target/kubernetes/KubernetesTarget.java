@@ -79,6 +79,13 @@ public final class KubernetesTarget implements Target {
             "The Secret whose keys become the app's environment (`envFrom`, optional): secrets stay out of the kit.")
             .shownAs("kubernetes.envSecret");
 
+    public static final Setting<Map<String, String>> POD_ANNOTATIONS = Setting.map("podAnnotations", "none",
+            "Annotations of the pods, such as `prometheus.io/scrape`: keys `[prefix/]name` as Kubernetes allows them, "
+                    + "values one line.")
+            .shownAs("kubernetes.podAnnotations");
+    private static final Pattern ANNOTATION_KEY = Pattern.compile(
+            "([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?");
+
     @Override
     public String name() {
         return "kubernetes";
@@ -92,7 +99,7 @@ public final class KubernetesTarget implements Target {
     @Override
     public List<Setting<?>> settings() {
         return List.of(NAMESPACE, IMAGE_SETTING, PULL_POLICY, MIN_REPLICAS, MAX_REPLICAS, CPU_UTILIZATION, CPU_REQUEST,
-                MEMORY_REQUEST, MEMORY_LIMIT, INGRESS_CLASS, INGRESS_NAMESPACE, ENV_SECRET);
+                MEMORY_REQUEST, MEMORY_LIMIT, INGRESS_CLASS, INGRESS_NAMESPACE, ENV_SECRET, POD_ANNOTATIONS);
     }
 
     @Override
@@ -132,6 +139,8 @@ public final class KubernetesTarget implements Target {
         vars.put("selector", List.of(label("app.kubernetes.io/name", app), label("app.kubernetes.io/instance", instance(shared))));
         vars.put("probes", Probes.of(shared.app().healthPath()));
         vars.put("env", env(shared));
+        vars.put("podAnnotations", annotations(settings.map(POD_ANNOTATIONS)));
+        vars.put("hasPodAnnotations", !settings.map(POD_ANNOTATIONS).isEmpty());
         shared.nginx().serverName().ifPresent(host -> vars.put("host", Quoting.json(host)));
         return Contribution.of(vars);
     }
@@ -191,6 +200,23 @@ public final class KubernetesTarget implements Target {
     static String labelValue(String value) {
         String trimmed = value.length() > 63 ? value.substring(0, 63) : value;
         return trimmed.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+    }
+
+    /** Each annotation checked, in key order, its value a JSON (so YAML) string. */
+    private static List<Map<String, String>> annotations(Map<String, String> annotations) {
+        List<Map<String, String>> entries = new ArrayList<>();
+        new java.util.TreeMap<>(annotations).forEach((key, value) -> {
+            if (!ANNOTATION_KEY.matcher(key).matches()) {
+                throw new InvalidSettingException(POD_ANNOTATIONS.label(), key, "Allowed: annotation keys [prefix/]name: an "
+                        + "optional DNS subdomain and '/', then 1 to 63 letters, digits and - _ . starting and ending with a letter or digit.");
+            }
+            String text = value == null ? "" : value;
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                throw new InvalidSettingException(POD_ANNOTATIONS.label() + "." + key, text, "Allowed: one line of text.");
+            }
+            entries.add(Map.of("key", key, "value", Quoting.json(text)));
+        });
+        return entries;
     }
 
     /** The app's env entries as ConfigMap data: each value a JSON (so YAML) string, taken literally. */

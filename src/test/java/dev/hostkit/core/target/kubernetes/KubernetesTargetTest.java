@@ -66,6 +66,17 @@ class KubernetesTargetTest {
     }
 
     @Test
+    void podAnnotationsAreCheckedAndQuoted() {
+        assertRefused(kubernetes().setMap("podAnnotations", Map.of("bad key", "x")), "Invalid value for hosting.podAnnotations: "
+                + "'bad key'. Allowed: annotation keys [prefix/]name: an optional DNS subdomain and '/', then 1 to 63 letters, "
+                + "digits and - _ . starting and ending with a letter or digit.");
+        SampleProject project = SampleProject.create(dir);
+        String deployment = KitGeneration.renderText(kubernetes().setMap("podAnnotations", Map.of("prometheus.io/scrape", "true")),
+                project.facts(), project.templateDir()).get("kubernetes/deployment.yaml");
+        assertTrue(deployment.contains("      annotations:\n        prometheus.io/scrape: \"true\"\n    spec:"), deployment);
+    }
+
+    @Test
     void maxReplicasFollowsAHighMinReplicas() {
         SampleProject project = SampleProject.create(dir);
         Map<String, String> kit = KitGeneration.renderText(kubernetes().set("minReplicas", "6"), project.facts(), project.templateDir());
