@@ -80,8 +80,8 @@ abstract class KubernetesParameters extends SharedParameters {
     String envSecret;
 
     /**
-     * Annotations of the pods, such as `prometheus.io/scrape`: keys `[prefix/]name` as Kubernetes allows them,
-     * values one line. Default: none.
+     * Annotations of the pods, such as `team`: keys `[prefix/]name` as Kubernetes allows them (POM XML cannot hold
+     * the `/`), values one line. Default: none.
      */
     @Parameter
     Map<String, String> podAnnotations;

@@ -80,7 +80,7 @@ public final class KubernetesTarget implements Target {
             .shownAs("kubernetes.envSecret");
 
     public static final Setting<Map<String, String>> POD_ANNOTATIONS = Setting.map("podAnnotations", "none",
-            "Annotations of the pods, such as `prometheus.io/scrape`: keys `[prefix/]name` as Kubernetes allows them, "
+            "Annotations of the pods, such as `team`: keys `[prefix/]name` as Kubernetes allows them (POM XML cannot hold the `/`), "
                     + "values one line.")
             .shownAs("kubernetes.podAnnotations");
     private static final Pattern ANNOTATION_KEY = Pattern.compile(
