@@ -58,7 +58,7 @@ public final class DockerTarget implements Target {
     }
 
     /** A JSON array of strings: a Dockerfile's exec form, and a YAML flow sequence. */
-    static String execArray(List<String> words) {
+    public static String execArray(List<String> words) {
         return "[" + String.join(", ", words.stream().map(Quoting::json).toList()) + "]";
     }
 

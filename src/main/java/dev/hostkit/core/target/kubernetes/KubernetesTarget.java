@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 public final class KubernetesTarget implements Target {
     /** The image's numeric user and group (the Dockerfile's), so that runAsNonRoot can verify it. */
     static final int UID = 10001;
+    /** The release Job (Django's migrations) and its NetworkPolicy, rendered only when the runtime has a release command. */
+    static final java.util.Set<String> RELEASE_TEMPLATES = java.util.Set.of("kubernetes/release-job.yaml.mustache",
+            "kubernetes/release-networkpolicy.yaml.mustache");
     /** registry/name with an optional tag or digest. */
     private static final Pattern IMAGE = ValueType.IMAGE_REFERENCE;
     private static final String IMAGE_ALLOWED = "Allowed: an image repository such as registry.example.com/team/shop "
@@ -142,6 +145,13 @@ public final class KubernetesTarget implements Target {
         vars.put("podAnnotations", annotations(settings.map(POD_ANNOTATIONS)));
         vars.put("hasPodAnnotations", !settings.map(POD_ANNOTATIONS).isEmpty());
         shared.nginx().serverName().ifPresent(host -> vars.put("host", Quoting.json(host)));
+        List<String> release = kit.runtime().releaseCommand();
+        if (release.isEmpty()) {
+            return Contribution.of(vars).skipping(RELEASE_TEMPLATES);
+        }
+        vars.put("releaseCommand", DockerTarget.execArray(release));
+        vars.put("releaseJob", app + "-release-" + labelValue(DockerTarget.imageTag(shared.app().version()).toLowerCase()
+                .replaceAll("[^a-z0-9-]", "-")).replaceAll("^(.{0,40}).*", "$1").replaceAll("-+$", ""));
         return Contribution.of(vars);
     }
 
