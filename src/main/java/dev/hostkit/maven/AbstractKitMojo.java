@@ -23,10 +23,11 @@ import java.util.List;
  * The parameters every hostkit goal shares: one field per declared setting, named like it and
  * documented with the declaration's text (a test keeps them in step), so that the plugin's
  * {@code <configuration>} means the same to generate, describe and eject. The build's and the
- * shared settings' fields are in {@link SharedParameters}; the targets' and runtimes' are here.
+ * shared settings' fields are in {@link SharedParameters}, the kubernetes target's in
+ * {@link KubernetesParameters}; the other targets' and runtimes' are here.
  * A goal maps them to the core's settings and leaves the work to the core.
  */
-public abstract class AbstractKitMojo extends SharedParameters {
+public abstract class AbstractKitMojo extends KubernetesParameters {
     // ---- target docker ----
 
     /**

@@ -66,7 +66,8 @@ abstract class SharedParameters extends AbstractMojo {
 
     /**
      * The targets to render: built-in ones and folders of your own templates; a target brings those it needs
-     * (compose brings docker). Default: every built-in target and your template folders.
+     * (compose brings docker). `kubernetes` is opt-in: only a list that names it renders it. Default: every
+     * built-in target but `kubernetes`, and your template folders.
      */
     @Parameter(property = "hosting.targets")
     List<String> targets;

@@ -3,6 +3,8 @@ package dev.hostkit.analyzers;
 import dev.hostkit.testing.AnalyzerFinding;
 import dev.hostkit.testing.Checkov;
 import dev.hostkit.testing.Gixy;
+import dev.hostkit.testing.KubeScore;
+import dev.hostkit.testing.Kubeconform;
 import dev.hostkit.testing.Yamllint;
 
 import java.nio.file.Path;
@@ -17,7 +19,12 @@ enum Analyzer {
     GIXY(Gixy.TOOL, file -> file.matches("(.*/)?nginx/[^/]+\\.conf"), Gixy::check),
     /** The Dockerfiles; checkov has no checks for compose files. */
     CHECKOV(Checkov.TOOL, file -> file.matches("(.*/)?Dockerfile"), (root, files) -> Checkov.check(root, files, "dockerfile")),
-    YAMLLINT(Yamllint.TOOL, file -> file.matches(".*\\.ya?ml"), Yamllint::check);
+    YAMLLINT(Yamllint.TOOL, file -> file.matches(".*\\.ya?ml"), Yamllint::check),
+    /** The Kubernetes manifests (not kustomization.yaml, which is kubectl's, no API object). */
+    KUBECONFORM(Kubeconform.TOOL, Analyzer::isManifest, Kubeconform::check),
+    KUBE_SCORE(KubeScore.TOOL, Analyzer::isManifest, KubeScore::check),
+    /** checkov's Kubernetes checks; named checkov-kubernetes in the mutation table, checkov in findings. */
+    CHECKOV_KUBERNETES(Checkov.TOOL, Analyzer::isManifest, (root, files) -> Checkov.check(root, files, "kubernetes"));
 
     private final String tool;
     private final Predicate<String> reads;
@@ -44,8 +51,14 @@ enum Analyzer {
         return run.apply(root, files);
     }
 
+    private static boolean isManifest(String kitFile) {
+        return kitFile.matches("(.*/)?kubernetes/[^/]+\\.yaml") && !kitFile.matches("(.*/)?kustomization\\.yaml");
+    }
+
+    /** By its tool's name, or its own name in lower case with '-' ("checkov-kubernetes"). */
     static Analyzer of(String tool) {
-        return Arrays.stream(values()).filter(analyzer -> analyzer.tool.equals(tool)).findFirst()
+        return Arrays.stream(values()).filter(analyzer -> analyzer.tool.equals(tool)
+                        || analyzer.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(tool)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no analyzer " + tool));
     }
 }

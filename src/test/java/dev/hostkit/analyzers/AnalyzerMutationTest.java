@@ -2,6 +2,7 @@ package dev.hostkit.analyzers;
 
 import dev.hostkit.analyzers.AnalyzedKits.KitFinding;
 import dev.hostkit.nginx.NginxVariants;
+import dev.hostkit.testing.KubernetesVariants;
 import dev.hostkit.testing.MutationTable;
 import dev.hostkit.testing.SampleKit;
 import org.junit.jupiter.api.DynamicTest;
@@ -67,6 +68,15 @@ class AnalyzerMutationTest {
                 yamllint | trailing-spaces         | defaults        | compose/compose.yaml       | services: => `services:  `
                 yamllint | indentation             | defaults        | compose/compose.yaml       | `      - app.env` => `    - app.env`
                 yamllint | syntax                  | defaults        | compose/compose.yaml       | services: => services: [
+                kubeconform        | statusInvalid                      | k8s-defaults | kubernetes/deployment.yaml | maxUnavailable: 0 => maxUnavailable: 0\\n      maxUnavaliable: 1
+                kubeconform        | statusInvalid                      | k8s-defaults | kubernetes/hpa.yaml        | minReplicas: 2 => minReplicas: 2\\n  minReplica: 2
+                kubeconform        | statusError                        | k8s-defaults | kubernetes/pdb.yaml        | apiVersion: policy/v1 => apiVersion: policy/v1beta1
+                kube-score         | pod-probes-identical               | k8s-defaults | kubernetes/deployment.yaml | `            tcpSocket:\\n              port: http\\n            periodSeconds: 10` => `            httpGet:\\n              path: "/"\\n              port: http\\n              httpHeaders:\\n                - name: Host\\n                  value: localhost\\n            periodSeconds: 5`
+                kube-score         | container-security-context-readonlyrootfilesystem | k8s-defaults | kubernetes/deployment.yaml | readOnlyRootFilesystem: true => readOnlyRootFilesystem: false
+                checkov-kubernetes | CKV_K8S_20                         | k8s-defaults | kubernetes/deployment.yaml | allowPrivilegeEscalation: false => allowPrivilegeEscalation: true
+                checkov-kubernetes | CKV_K8S_22                         | k8s-defaults | kubernetes/deployment.yaml | readOnlyRootFilesystem: true => readOnlyRootFilesystem: false
+                checkov-kubernetes | CKV_K8S_38                         | k8s-defaults | kubernetes/deployment.yaml | `      automountServiceAccountToken: false\\n` => `\\n`
+                yamllint           | truthy                             | k8s-defaults | kubernetes/deployment.yaml | readOnlyRootFilesystem: true => readOnlyRootFilesystem: yes
                 """, 4).stream().map(row -> new Mutation(Analyzer.of(row.cells().get(0)), row.cells().get(1),
                 VARIANTS.getOrDefault(row.cells().get(2), row.cells().get(2)), row.cells().get(3), row.from(), row.to())).toList();
     }
@@ -77,7 +87,8 @@ class AnalyzerMutationTest {
         AnalyzedKits kits = new AnalyzedKits(dir);
         for (int i = 0; i < mutations.size(); i++) {
             Mutation mutation = mutations.get(i);
-            SampleKit kit = NginxVariants.all().filter(v -> v.name().equals(mutation.variant())).findFirst().orElseThrow()
+            SampleKit kit = Stream.concat(NginxVariants.all(), KubernetesVariants.all())
+                    .filter(v -> v.name().equals(mutation.variant())).findFirst().orElseThrow()
                     .render(dir.resolve("mutation-" + i));
             kit.mutate(mutation.file(), mutation.from(), mutation.to());
             kits.add(label(i), kit.root());

@@ -155,12 +155,12 @@ class EnvironmentKitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"docker", "compose", "host", "partials"})
+    @ValueSource(strings = {"docker", "compose", "host", "kubernetes", "partials"})
     void anEnvironmentCannotBeNamedLikeATargetOrThePartialsFolder(String name) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> generate(List.of(environment("dev"), environment(name))));
         assertTrue(e.getMessage().startsWith("Invalid value for environments/environment/name: '" + name + "'. "
-                + "Allowed: a name that is not a target or template folder (compose, docker, host, partials)"), e.getMessage());
+                + "Allowed: a name that is not a target or template folder (compose, docker, host, kubernetes, partials)"), e.getMessage());
         assertFalse(Files.exists(project().outputDir()));
     }
 

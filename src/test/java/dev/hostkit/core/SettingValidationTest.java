@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +51,8 @@ class SettingValidationTest {
                 ? new HostingSettings().set("tlsCertificate", "/etc/ssl/shop/fullchain.pem")
                         .set("tlsCertificateKey", "/etc/ssl/shop/privkey.pem")
                 : new HostingSettings();
-        return settings.set(setting(property).name(), value);
+        // the kubernetes target is opt-in: its settings reach their variables only in a kit that has it
+        return settings.setList("targets", List.of("docker", "compose", "host", "kubernetes")).set(setting(property).name(), value);
     }
 
     private static Setting<?> setting(String property) {
@@ -107,7 +109,26 @@ class SettingValidationTest {
                 arguments("hosting.framework", " spring-boot ", "spring-boot"),
                 arguments("hosting.framework", "plain", "plain"),
                 arguments("hosting.tls.port", "8443", 8443),
-                arguments("hosting.tls.acmeEmail", "ops@example.com", "ops@example.com"));
+                arguments("hosting.tls.acmeEmail", "ops@example.com", "ops@example.com"),
+                arguments("hosting.namespace", "shop-prod", "shop-prod"),
+                arguments("hosting.namespace", "", "shop"),
+                arguments("hosting.image", "registry.example.com:5000/team/shop", "registry.example.com:5000/team/shop:1.0.0"),
+                arguments("hosting.image", "shop:2.1", "shop:2.1"),
+                arguments("hosting.imagePullPolicy", "IfNotPresent", "IfNotPresent"),
+                arguments("hosting.imagePullPolicy", "", "Always"),
+                arguments("hosting.minReplicas", "3", 3),
+                arguments("hosting.maxReplicas", "100", 100),
+                arguments("hosting.targetCpuUtilization", "80", 80),
+                arguments("hosting.podCpuRequest", "1500m", "1500m"),
+                arguments("hosting.podCpuRequest", "0.25", "0.25"),
+                arguments("hosting.podCpuRequest", "2", "2"),
+                arguments("hosting.podMemoryRequest", "256Mi", "256Mi"),
+                arguments("hosting.podMemoryRequest", "", "512Mi"),
+                arguments("hosting.podMemoryLimit", "2Gi", "2Gi"),
+                arguments("hosting.ingressClassName", "traefik", "traefik"),
+                arguments("hosting.ingressNamespace", "kube-system", "kube-system"),
+                arguments("hosting.envSecret", "shop-secrets", "shop-secrets"),
+                arguments("hosting.envSecret", "", "shop-env"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -235,7 +256,31 @@ class SettingValidationTest {
                 arguments("hosting.workers", "257"),
                 arguments("hosting.workers", "two"),
                 arguments("hosting.pythonVersion", "2.7"),
-                arguments("hosting.pythonVersion", "3"));
+                arguments("hosting.pythonVersion", "3"),
+                arguments("hosting.namespace", "Shop"),
+                arguments("hosting.namespace", "shop_prod"),
+                arguments("hosting.namespace", "-shop"),
+                arguments("hosting.namespace", "a".repeat(64)),
+                arguments("hosting.image", "shop:latest"),
+                arguments("hosting.image", "Shop"),
+                arguments("hosting.image", "shop:1 0"),
+                arguments("hosting.imagePullPolicy", "always"),
+                arguments("hosting.minReplicas", "1"),
+                arguments("hosting.minReplicas", "101"),
+                arguments("hosting.maxReplicas", "1"),
+                arguments("hosting.maxReplicas", "many"),
+                arguments("hosting.targetCpuUtilization", "5"),
+                arguments("hosting.targetCpuUtilization", "101"),
+                arguments("hosting.podCpuRequest", "2 cores"),
+                arguments("hosting.podCpuRequest", "0"),
+                arguments("hosting.podCpuRequest", "-1"),
+                arguments("hosting.podMemoryRequest", "512MB"),
+                arguments("hosting.podMemoryLimit", "512m"),
+                arguments("hosting.podMemoryLimit", "512MB"),
+                arguments("hosting.podMemoryLimit", "1.5Gi"),
+                arguments("hosting.ingressClassName", "Nginx"),
+                arguments("hosting.ingressNamespace", "ingress.nginx"),
+                arguments("hosting.envSecret", "shop secrets"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -275,7 +320,8 @@ class SettingValidationTest {
     @Test
     void everySettingsVariableExistsInAKitThatUsesIt() {
         HostingSettings acme = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
-                .set("tlsAcmeEmail", "ops@example.com").set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m");
+                .set("tlsAcmeEmail", "ops@example.com").set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m")
+                .setList("targets", List.of("docker", "compose", "host", "kubernetes"));
         Map<String, Object> java = KitResolution.variables(acme, project.facts());
         for (Setting<?> setting : BuiltIns.load().kitSettings()) {
             setting.variable().filter(path -> !path.startsWith("python."))

@@ -129,7 +129,8 @@ class ReadmeTest {
         Set<String> paths = new TreeSet<>();
         HostingSettings everything = new HostingSettings().set("serverName", "shop.example.com").set("tlsAcme", "true")
                 .set("tlsAcmeEmail", "ops@example.com").setMap("env", Map.of("A", "1")).setMap("values", Map.of("KEY", "v"))
-                .set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m");
+                .set("memoryLimit", "512m").set("cpuLimit", "1").set("hostMemoryLimit", "512m")
+                .setList("targets", List.of("docker", "compose", "host", "kubernetes")).setMap("podAnnotations", Map.of("a", "1"));
         SampleProject java = SampleProject.create(dir.resolve("java")).withDependency("dep-1.0.jar");
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("instances", "3")
                 .set("framework", "spring-boot").setList("publicManagementPaths", List.of("/actuator/health"))), java.facts()), paths);

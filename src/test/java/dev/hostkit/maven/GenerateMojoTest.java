@@ -118,6 +118,10 @@ class GenerateMojoTest {
         assertEquals("shop.example.com", prod.get("serverName"));
         HostingSettings dev = mojo.settings().overlay(environments.get(1).settings());
         assertEquals("dev.example.com", dev.get("serverName"));
+        assertEquals("shop-dev", dev.get("namespace"), "the kubernetes target's settings differ by environment too");
+        assertEquals("2", dev.get("minReplicas"));
+        assertEquals("9", dev.get("maxReplicas"));
+        assertEquals("shop-prod", prod.get("namespace"));
         assertEquals("9000", dev.get("port"));
         assertEquals(List.of("docker,host"), dev.getList("targets"), "a comma list, split when the targets are chosen");
         assertEquals(Map.of("team", "checkout", "owner", "shop-team"), dev.getMap("values"), "${...} evaluated");
@@ -202,9 +206,9 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = GOAL)
-    @MojoParameter(name = "targets", value = "docker,kubernetes")
+    @MojoParameter(name = "targets", value = "docker,helm")
     void anUnknownTargetFailsTheBuild(GenerateMojo mojo) {
-        assertStartsWith("hosting: Invalid value for hosting.targets: 'kubernetes'. Allowed: a comma-separated list of ",
+        assertStartsWith("hosting: Invalid value for hosting.targets: 'helm'. Allowed: a comma-separated list of ",
                 fails(mojo).getMessage());
     }
 

@@ -41,6 +41,14 @@ public interface RuntimeApp {
         return Optional.empty();
     }
 
+    /**
+     * What must run once per release before the new version serves (Django's migrations), as an exec
+     * command line in the app's image; empty when nothing must.
+     */
+    default List<String> releaseCommand() {
+        return List.of();
+    }
+
     /** What the runtime recognised in the project, one line each for the build log ("framework spring-boot (...)"). */
     default List<String> notes() {
         return List.of();

@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
  */
 public interface ValueType<T> {
     /**
+     * A container image reference, name[:tag][@digest], with the lower-case repository path the OCI
+     * distribution spec allows: groups {@code repo}, {@code tag}, {@code digest}.
+     */
+    Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?<repo>([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]{1,2}[a-z0-9]+)*(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*)"
+                    + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?");
+
+    /**
      * @param label how the error names the setting ({@code hosting.port})
      * @param value the trimmed value, never empty
      * @throws InvalidSettingException when the value is not allowed
@@ -59,6 +67,24 @@ public interface ValueType<T> {
         return matching(Pattern.compile("[1-9][0-9]{0,5}[kmg]"), "Allowed: a size of 1 to 6 digits and k, m or g, such as 512m or 2g.");
     }
 
+    /** A Kubernetes memory quantity in binary units, such as 512Mi or 2Gi (not 512MB, not 512m: millibytes). */
+    static ValueType<String> kubernetesMemory() {
+        return matching(Pattern.compile("[1-9][0-9]{0,5}(Ki|Mi|Gi)"),
+                "Allowed: a Kubernetes memory quantity of 1 to 6 digits and Ki, Mi or Gi, such as 512Mi or 2Gi.");
+    }
+
+    /** A Kubernetes CPU quantity: millicores such as 250m, or cores with at most three decimals such as 0.5 or 2. */
+    static ValueType<String> kubernetesCpu() {
+        return matching(Pattern.compile("[1-9][0-9]{0,5}m|0\\.[0-9]{0,2}[1-9]|[1-9][0-9]{0,2}(\\.[0-9]{1,3})?"),
+                "Allowed: a Kubernetes CPU quantity, millicores such as 250m or cores such as 0.5 or 2.");
+    }
+
+    /** A DNS-1123 label, as Kubernetes names namespaces, services and secrets: 1 to 63 of a-z 0-9 -. */
+    static ValueType<String> dnsLabel() {
+        return matching(Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"),
+                "Allowed: a DNS-1123 label: 1 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit.");
+    }
+
     static ValueType<Integer> port() {
         return wholeNumber(1, 65535, "Allowed: a TCP port number from 1 to 65535.");
     }
@@ -102,9 +128,7 @@ public interface ValueType<T> {
      * with the lower-case repository path the OCI distribution spec allows.
      */
     static ValueType<String> image() {
-        Pattern image = Pattern.compile(
-                "(?<repo>([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]{1,2}[a-z0-9]+)*(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*)"
-                        + "(:(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(@(?<digest>sha256:[a-f0-9]{64}))?");
+        Pattern image = IMAGE_REFERENCE;
         return of("Allowed: an image reference with an explicit tag or digest, such as "
                 + "'eclipse-temurin:21-jre' or 'nginx:1.28' (not 'latest', no spaces or quotes).", value -> {
                     Matcher matcher = image.matcher(value);

@@ -20,6 +20,11 @@ public interface Target {
         return List.of();
     }
 
+    /** Whether it renders when hosting.targets is not set; an opt-in target renders only when named there. */
+    default boolean selectedByDefault() {
+        return true;
+    }
+
     /** The settings this target reads. */
     default List<Setting<?>> settings() {
         return List.of();

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 /** The targets of one kit: the built-in ones and the user's template folders, as hosting.targets selects them. */
 public final class Targets {
     public static final Setting<List<String>> TARGETS = Setting.list("targets",
-            "every built-in target and your template folders",
+            "every built-in target but `kubernetes`, and your template folders",
             "The targets to render: built-in ones and folders of your own templates; a target brings those it needs "
-                    + "(compose brings docker).")
+                    + "(compose brings docker). `kubernetes` is opt-in: only a list that names it renders it.")
             .shownAs("targets");
 
     private Targets() {}
@@ -35,8 +35,9 @@ public final class Targets {
             }
         }
         List<String> requested = settings.list(TARGETS);
+        List<String> byDefault = knownNames.stream().filter(name -> known.get(name).selectedByDefault()).toList();
         List<String> names = new ArrayList<>();
-        for (String entry : requested.isEmpty() ? knownNames : requested) {
+        for (String entry : requested.isEmpty() ? byDefault : requested) {
             for (String part : entry.split(",")) {
                 String name = part.trim();
                 if (name.isEmpty()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TargetsTest {
@@ -33,16 +34,23 @@ class TargetsTest {
     }
 
     @Test
+    void kubernetesIsOptInAndComesAloneWhenNamed() {
+        assertFalse(select(List.of()).contains("kubernetes"), "the default kits stay as they were");
+        assertEquals(List.of("kubernetes"), select(List.of(), "kubernetes"));
+        assertEquals(List.of("docker", "kubernetes"), select(List.of(), "docker,kubernetes"));
+    }
+
+    @Test
     void anUnknownTargetIsRejectedWithTheKnownOnes() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> select(List.of("scripts"), "docker,helm"));
-        assertEquals("Invalid value for hosting.targets: 'helm'. Allowed: a comma-separated list of compose, docker, host, scripts.",
+        assertEquals("Invalid value for hosting.targets: 'helm'. Allowed: a comma-separated list of compose, docker, host, kubernetes, scripts.",
                 e.getMessage());
     }
 
     @Test
     void targetsThatNameNothingAreRejected() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> select(List.of(), " , ", ""));
-        assertEquals("Invalid value for hosting.targets: ' , ,'. Allowed: at least one of compose, docker, host.", e.getMessage());
+        assertEquals("Invalid value for hosting.targets: ' , ,'. Allowed: at least one of compose, docker, host, kubernetes.", e.getMessage());
     }
 
     @Test

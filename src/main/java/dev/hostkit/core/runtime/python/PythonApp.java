@@ -83,6 +83,12 @@ public record PythonApp(SharedModel shared, String version, Path appDirectory, S
         return "unix:" + socket();
     }
 
+    /** A Django project migrates its database once per release. */
+    @Override
+    public List<String> releaseCommand() {
+        return django ? List.of("python", "manage.py", "migrate", "--noinput") : List.of();
+    }
+
     /** Where the image's collectstatic puts them (empty for an app that is not Django's). */
     @Override
     public Optional<String> imageStaticFiles() {

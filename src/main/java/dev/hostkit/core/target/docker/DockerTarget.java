@@ -58,12 +58,12 @@ public final class DockerTarget implements Target {
     }
 
     /** A JSON array of strings: a Dockerfile's exec form, and a YAML flow sequence. */
-    static String execArray(List<String> words) {
+    public static String execArray(List<String> words) {
         return "[" + String.join(", ", words.stream().map(Quoting::json).toList()) + "]";
     }
 
     /** A Docker tag from a Maven version: the characters a tag allows, at most 128. */
-    static String imageTag(String version) {
+    public static String imageTag(String version) {
         String tag = version.replaceAll("[^A-Za-z0-9_.-]", "-");
         if (!tag.isEmpty() && (tag.charAt(0) == '.' || tag.charAt(0) == '-')) {
             tag = "v" + tag;
