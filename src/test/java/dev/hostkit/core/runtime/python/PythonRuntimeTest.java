@@ -158,6 +158,38 @@ class PythonRuntimeTest {
                 app.files(Placement.MACHINE, "host/app/").stream().map(KitFile::path).sorted().toList());
     }
 
+    /** The project's .gitignore files decide, with git's rules; the deny list wins over a negation and over sourceIncludes. */
+    @Test
+    void theGitignoreFilesDecideAndTheDenyListWins() throws IOException {
+        write(".gitignore", "*.log\nbuild/\n!keep.log\n!db.sqlite3\n");
+        write("mysite/.gitignore", "local_settings.py\n");
+        write("mysite/local_settings.py", "SECRET_KEY = 'x'\n");
+        write("app.log", "x");
+        write("keep.log", "x");
+        write("build/out.txt", "x");
+        write("db.sqlite3", "SQLite format 3");
+        write("db.sqlite3-journal", "x");
+        write(".github/workflows/ci.yml", "x");
+        write("Procfile", "web: gunicorn mysite.wsgi");
+        write("media/upload.png", "x");
+        write("docs/index.md", "x");
+        write("generated/schema.json", "{}");
+        write(".gitignore2", "");
+        Files.writeString(dir.resolve(".gitignore"), "generated/\n", java.nio.file.StandardOpenOption.APPEND);
+        PythonApp app = resolve(new HostingSettings().setList("sourceIncludes", List.of("generated/schema.json", "*.sqlite3"))
+                .setList("sourceExcludes", List.of("docs/")));
+        assertEquals(List.of(".gitignore", ".gitignore2", "generated/schema.json", "keep.log", "manage.py", "mysite/.gitignore",
+                        "mysite/__init__.py", "mysite/wsgi.py", "requirements.txt"),
+                app.files(Placement.MACHINE, "").stream().map(KitFile::path).sorted().toList());
+    }
+
+    @Test
+    void aSourcePatternIsNotANegation() {
+        InvalidSettingException e = rejected(new HostingSettings().setList("sourceIncludes", List.of("!db.sqlite3")));
+        assertEquals("Invalid value for hosting.sourceIncludes: '!db.sqlite3'. Allowed: patterns in .gitignore syntax such "
+                + "as 'docs/' or '*.csv', one a line, without '#' or '!' at the start.", e.getMessage());
+    }
+
     /** The kit sets these for a Django app; an {@code <env>} entry would override them, so it is refused. */
     @ParameterizedTest
     @ValueSource(strings = {"PORT", "DJANGO_ALLOWED_HOSTS", "DJANGO_STATIC_ROOT"})
