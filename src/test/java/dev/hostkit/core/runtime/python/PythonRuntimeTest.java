@@ -5,8 +5,10 @@ import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.core.write.KitArchive;
 import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.testing.KitResolution;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,6 +185,35 @@ class PythonRuntimeTest {
         assertEquals(List.of(".gitignore", ".gitignore2", "generated/schema.json", "keep.log", "manage.py", "mysite/.gitignore",
                         "mysite/__init__.py", "mysite/wsgi.py", "requirements.txt"),
                 app.files(Placement.MACHINE, "").stream().map(KitFile::path).sorted().toList());
+    }
+
+    /** Every target's kit and its zip: a developer's database, env file and git folder are in none. */
+    @Test
+    void nothingPrivateReachesAnyKitNorTheZip() throws IOException {
+        write(".gitignore", "*.sqlite3\n.env\n");
+        write("db.sqlite3", "SQLite format 3 pbkdf2_sha256$admin");
+        write(".env", "DJANGO_SECRET_KEY=x\n");
+        write(".git/config", "x");
+        write(".github/workflows/ci.yml", "x");
+        Path out = dir.resolve("target/hosting");
+        KitGeneration.write(new HostingSettings(), project(), dir.resolve("src/main/hosting"), out, true);
+        List<String> kit;
+        try (Stream<Path> walk = Files.walk(out)) {
+            kit = walk.filter(Files::isRegularFile).map(file -> out.relativize(file).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertTrue(kit.contains("docker/app/manage.py") && kit.contains("host/app/manage.py"), kit.toString());
+        Path zip = dir.resolve("kit.zip");
+        KitArchive.write(out, kit, zip);
+        List<String> zipped = new ArrayList<>();
+        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+            file.getEntries().asIterator().forEachRemaining(entry -> zipped.add(entry.getName()));
+        }
+        assertEquals(kit, zipped.stream().filter(name -> !name.endsWith("/")).sorted().toList());
+        for (String path : kit) {
+            assertFalse(path.matches("(.*/)?(db\\.sqlite3|\\.env|\\.git/.*|\\.github/.*)"), path);
+        }
+        String dockerignore = Files.readString(out.resolve("docker/.dockerignore"));
+        assertTrue(dockerignore.indexOf("app/**/*.sqlite3") > dockerignore.indexOf("!app/"), dockerignore);
     }
 
     @Test
