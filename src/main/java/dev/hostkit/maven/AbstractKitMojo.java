@@ -168,6 +168,20 @@ public abstract class AbstractKitMojo extends KubernetesParameters {
     @Parameter(property = "hosting.pythonVersion")
     String pythonVersion;
 
+    /**
+     * Patterns in `.gitignore` syntax of sources that ship although a `.gitignore` ignores them; never what always
+     * stays out (databases, env files, `.git/`, virtual environments: see Python apps). Default: none.
+     */
+    @Parameter(property = "hosting.sourceIncludes")
+    List<String> sourceIncludes;
+
+    /**
+     * Patterns in `.gitignore` syntax of sources that never ship, besides the project's `.gitignore` files and what
+     * always stays out. Default: none.
+     */
+    @Parameter(property = "hosting.sourceExcludes")
+    List<String> sourceExcludes;
+
     // ---- what Maven provides ----
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)

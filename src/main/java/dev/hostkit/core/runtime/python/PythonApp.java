@@ -21,9 +21,10 @@ import java.util.OptionalInt;
  * @param wsgiModule   the WSGI callable, module:attribute
  * @param workers      gunicorn workers, or empty for 2 x cores + 1 at run time
  * @param django       whether it is a Django project (manage.py): collectstatic runs at build and install
+ * @param sources      which of the app folder's files ship
  */
 public record PythonApp(SharedModel shared, String version, Path appDirectory, String wsgiModule, OptionalInt workers,
-                        boolean django) implements RuntimeApp {
+                        boolean django, SourceSelection sources) implements RuntimeApp {
     /** Where collectstatic puts the static files inside the app's image. */
     static final String IMAGE_STATIC_ROOT = "/app/staticfiles";
 
@@ -47,6 +48,8 @@ public record PythonApp(SharedModel shared, String version, Path appDirectory, S
         vars.put("allowedHosts", shared.nginx().serverName().map(server -> server + ",").orElse("") + "localhost,127.0.0.1");
         vars.put("containerStaticRoot", IMAGE_STATIC_ROOT);
         vars.put("socket", socket());
+        // the .dockerignore keeps them out of the image even when they are put into docker/app/ by hand
+        vars.put("neverInImage", PythonSources.dockerignore(sources.excludes()));
         // gunicorn in a container: reachable from nginx's container; worker heartbeat files in memory
         vars.put("container", Map.of("bind", "0.0.0.0:" + shared.app().port(), "container", true));
         // on a machine: a unix socket in the unit's RuntimeDirectory
@@ -74,7 +77,7 @@ public record PythonApp(SharedModel shared, String version, Path appDirectory, S
     /** The sources, in {@code app/} of an image's build context (beside the Dockerfile), at the top on a machine. */
     @Override
     public List<KitFile> files(Placement placement, String folder) {
-        return PythonSources.of(appDirectory, placement == Placement.IMAGE ? folder + "app/" : folder);
+        return PythonSources.of(sources, appDirectory, placement == Placement.IMAGE ? folder + "app/" : folder);
     }
 
     /** Every instance is the one gunicorn master on its socket. */

@@ -42,7 +42,14 @@ public final class PythonRuntime implements AppRuntime {
                     Pattern.compile("3\\.[0-9]{1,2}"), "Allowed: a Python 3 feature version such as 3.11 or 3.12."),
             "`3.11`", "The Python version of the base image `python:{pythonVersion}-slim`, `3.N`.")
             .shownAs("python.version");
-    private static final List<Setting<?>> SETTINGS = List.of(APP_DIRECTORY, WSGI_MODULE, WORKERS, PYTHON_VERSION);
+    public static final Setting<List<String>> SOURCE_INCLUDES = Setting.list("sourceIncludes", "none",
+            "Patterns in `.gitignore` syntax of sources that ship although a `.gitignore` ignores them; never what always "
+                    + "stays out (databases, env files, `.git/`, virtual environments: see Python apps).");
+    public static final Setting<List<String>> SOURCE_EXCLUDES = Setting.list("sourceExcludes", "none",
+            "Patterns in `.gitignore` syntax of sources that never ship, besides the project's `.gitignore` files and "
+                    + "what always stays out.");
+    private static final List<Setting<?>> SETTINGS = List.of(APP_DIRECTORY, WSGI_MODULE, WORKERS, PYTHON_VERSION,
+            SOURCE_INCLUDES, SOURCE_EXCLUDES);
 
     @Override
     public String name() {
@@ -75,8 +82,22 @@ public final class PythonRuntime implements AppRuntime {
         String wsgi = settings.get(WSGI_MODULE).orElseGet(() -> WsgiModule.guess(appDirectory));
         OptionalInt workers = settings.get(WORKERS).map(OptionalInt::of).orElse(OptionalInt.empty());
         requireGunicorn(appDirectory);
+        SourceSelection sources = new SourceSelection(project.baseDir(), patterns(settings, SOURCE_INCLUDES),
+                patterns(settings, SOURCE_EXCLUDES));
         return new PythonApp(shared, settings.getOr(PYTHON_VERSION, "3.11"), appDirectory, wsgi, workers,
-                Files.isRegularFile(appDirectory.resolve("manage.py")));
+                Files.isRegularFile(appDirectory.resolve("manage.py")), sources);
+    }
+
+    /** One gitignore pattern per entry: not blank, no comment, no negation (the other setting says the opposite). */
+    private static List<String> patterns(SettingValues settings, Setting<List<String>> setting) {
+        List<String> patterns = settings.list(setting);
+        for (String pattern : patterns) {
+            if (pattern.isBlank() || pattern.startsWith("#") || pattern.startsWith("!") || pattern.contains("\n")) {
+                throw new InvalidSettingException(setting.label(), pattern, "Allowed: patterns in .gitignore syntax such "
+                        + "as 'docs/' or '*.csv', one a line, without '#' or '!' at the start.");
+            }
+        }
+        return patterns;
     }
 
     private static Path appDirectory(SettingValues settings, ProjectFacts project) {

@@ -5,8 +5,10 @@ import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.settings.HostingSettings;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.ProjectFacts;
+import dev.hostkit.core.write.KitArchive;
 import dev.hostkit.testing.KitGeneration;
 import dev.hostkit.testing.KitResolution;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,6 +160,67 @@ class PythonRuntimeTest {
                 app.files(Placement.IMAGE, "docker/").stream().map(KitFile::path).sorted().toList(), "beside the Dockerfile: in app/");
         assertEquals(sources.stream().map(path -> "host/app/" + path).toList(),
                 app.files(Placement.MACHINE, "host/app/").stream().map(KitFile::path).sorted().toList());
+    }
+
+    /** The project's .gitignore files decide, with git's rules; the deny list wins over a negation and over sourceIncludes. */
+    @Test
+    void theGitignoreFilesDecideAndTheDenyListWins() throws IOException {
+        write(".gitignore", "*.log\nbuild/\n!keep.log\n!db.sqlite3\n");
+        write("mysite/.gitignore", "local_settings.py\n");
+        write("mysite/local_settings.py", "SECRET_KEY = 'x'\n");
+        write("app.log", "x");
+        write("keep.log", "x");
+        write("build/out.txt", "x");
+        write("db.sqlite3", "SQLite format 3");
+        write("db.sqlite3-journal", "x");
+        write(".github/workflows/ci.yml", "x");
+        write("Procfile", "web: gunicorn mysite.wsgi");
+        write("media/upload.png", "x");
+        write("docs/index.md", "x");
+        write("generated/schema.json", "{}");
+        write(".gitignore2", "");
+        Files.writeString(dir.resolve(".gitignore"), "generated/\n", java.nio.file.StandardOpenOption.APPEND);
+        PythonApp app = resolve(new HostingSettings().setList("sourceIncludes", List.of("generated/schema.json", "*.sqlite3"))
+                .setList("sourceExcludes", List.of("docs/")));
+        assertEquals(List.of(".gitignore", ".gitignore2", "generated/schema.json", "keep.log", "manage.py", "mysite/.gitignore",
+                        "mysite/__init__.py", "mysite/wsgi.py", "requirements.txt"),
+                app.files(Placement.MACHINE, "").stream().map(KitFile::path).sorted().toList());
+    }
+
+    /** Every target's kit and its zip: a developer's database, env file and git folder are in none. */
+    @Test
+    void nothingPrivateReachesAnyKitNorTheZip() throws IOException {
+        write(".gitignore", "*.sqlite3\n.env\n");
+        write("db.sqlite3", "SQLite format 3 pbkdf2_sha256$admin");
+        write(".env", "DJANGO_SECRET_KEY=x\n");
+        write(".git/config", "x");
+        write(".github/workflows/ci.yml", "x");
+        Path out = dir.resolve("target/hosting");
+        KitGeneration.write(new HostingSettings(), project(), dir.resolve("src/main/hosting"), out, true);
+        List<String> kit;
+        try (Stream<Path> walk = Files.walk(out)) {
+            kit = walk.filter(Files::isRegularFile).map(file -> out.relativize(file).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertTrue(kit.contains("docker/app/manage.py") && kit.contains("host/app/manage.py"), kit.toString());
+        Path zip = dir.resolve("kit.zip");
+        KitArchive.write(out, kit, zip);
+        List<String> zipped = new ArrayList<>();
+        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+            file.getEntries().asIterator().forEachRemaining(entry -> zipped.add(entry.getName()));
+        }
+        assertEquals(kit, zipped.stream().filter(name -> !name.endsWith("/")).sorted().toList());
+        for (String path : kit) {
+            assertFalse(path.matches("(.*/)?(db\\.sqlite3|\\.env|\\.git/.*|\\.github/.*)"), path);
+        }
+        String dockerignore = Files.readString(out.resolve("docker/.dockerignore"));
+        assertTrue(dockerignore.indexOf("app/**/*.sqlite3") > dockerignore.indexOf("!app/"), dockerignore);
+    }
+
+    @Test
+    void aSourcePatternIsNotANegation() {
+        InvalidSettingException e = rejected(new HostingSettings().setList("sourceIncludes", List.of("!db.sqlite3")));
+        assertEquals("Invalid value for hosting.sourceIncludes: '!db.sqlite3'. Allowed: patterns in .gitignore syntax such "
+                + "as 'docs/' or '*.csv', one a line, without '#' or '!' at the start.", e.getMessage());
     }
 
     /** The kit sets these for a Django app; an {@code <env>} entry would override them, so it is refused. */
