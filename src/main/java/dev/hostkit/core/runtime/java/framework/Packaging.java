@@ -68,6 +68,7 @@ public record Packaging(Map<String, Path> files, Launch machine, Launch image, L
             vars.put("buildStage", buildStage.variables());
         }
         vars.put("context", context());
+        vars.put("hasRuntimeJars", files.keySet().stream().anyMatch(path -> path.startsWith("lib/")));
         vars.put("imageLaunch", image.render(IMAGE_ROOT, true));
         vars.put("machineLaunch", machine.render("", false));
         return vars;
