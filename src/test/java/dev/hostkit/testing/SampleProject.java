@@ -156,11 +156,10 @@ public final class SampleProject {
     }
 
     /**
-     * What quarkus:build leaves beside the thin jar (which has no Main-Class): the fast-jar folder
-     * target/quarkus-app, written after the jar.
+     * What quarkus:build leaves beside the thin jar: the fast-jar folder target/quarkus-app,
+     * written after the jar (which a real Quarkus build leaves without a Main-Class).
      */
     public SampleProject builtByQuarkus() {
-        writeJar(jar, null);
         Path folder = jar.resolveSibling("quarkus-app");
         JavaBuild.jar(folder.resolve("quarkus-run.jar"), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", null, entry -> false,
                 Map.of());

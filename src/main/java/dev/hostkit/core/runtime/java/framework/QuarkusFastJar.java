@@ -71,8 +71,7 @@ final class QuarkusFastJar {
         if (folders.remove("lib")) {
             layers.add(folder("Quarkus' fast-jar, least often changed first: its dependencies.", "lib", target));
         }
-        layers.add(new Layer("Its launcher" + (folders.contains("quarkus") ? " and the build's Quarkus metadata." : "."),
-                null, top, target));
+        layers.add(new Layer("Its launcher, then the build's own metadata (quarkus/).", null, top, target));
         boolean app = folders.remove("app");
         folders.forEach(name -> layers.add(folder(null, name, target)));
         if (app) {

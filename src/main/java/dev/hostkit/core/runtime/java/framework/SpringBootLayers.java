@@ -44,8 +44,8 @@ final class SpringBootLayers {
         String version = MainClass.attribute(jar, "Spring-Boot-Version").orElse("");
         List<Layer> layers = new ArrayList<>();
         for (String name : names) {
-            layers.add(new Layer(layers.isEmpty() ? "Spring Boot's layers (its layers.idx), least often changed first: "
-                    + "a code-only change rebuilds the last one only." : null, STAGE, List.of("/build/extracted/" + name + "/"),
+            layers.add(new Layer(layers.isEmpty() ? "Spring Boot's layers (its layers.idx), least often changed first: a code "
+                    + "change rebuilds the last." : null, STAGE, List.of("/build/extracted/" + name + "/"),
                     Packaging.IMAGE_ROOT));
         }
         String mkdirs = String.join(" ", names.stream().map(name -> "extracted/" + name).toList());
