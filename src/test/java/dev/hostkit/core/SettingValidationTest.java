@@ -105,7 +105,7 @@ class SettingValidationTest {
                 arguments("hosting.appName", "", "shop"),
                 arguments("hosting.port", "", 8080),
                 arguments("hosting.javaVersion", "21", 21),
-                arguments("hosting.framework", "quarkus", "quarkus"),
+                arguments("hosting.framework", "micronaut", "micronaut"),
                 arguments("hosting.framework", " spring-boot ", "spring-boot"),
                 arguments("hosting.framework", "plain", "plain"),
                 arguments("hosting.tls.port", "8443", 8443),

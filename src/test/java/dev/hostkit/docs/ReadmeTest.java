@@ -134,6 +134,9 @@ class ReadmeTest {
         SampleProject java = SampleProject.create(dir.resolve("java")).withDependency("dep-1.0.jar");
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("instances", "3")
                 .set("framework", "spring-boot").setList("publicManagementPaths", List.of("/actuator/health"))), java.facts()), paths);
+        // a layered Spring Boot jar: the image's build stage
+        flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("framework", "spring-boot")),
+                SampleProject.create(dir.resolve("boot")).layeredBySpringBoot("3.3.5").facts()), paths);
         flatten("", KitResolution.variables(everything.overlay(new HostingSettings().set("workers", "3")), django()), paths);
         flatten("", Map.of("environment", Map.of("name", "prod"), "template", KitPlanner.templateVariables(
                 "docker/Dockerfile.mustache", new TemplateOrigins(List.of(), "java"), dir, dir.resolve("src/main/hosting"))), paths);

@@ -64,20 +64,18 @@ public final class HostKit {
     }
 
     /**
-     * Lays a Java app out under PREFIX as install.sh does: releases/1.0.0/app.jar, its lib/ and
-     * the {@code current} link.
+     * Lays a Java app out under PREFIX as install.sh does: releases/1.0.0 with the kit's jar as
+     * app.jar and its folders (lib/, quarkus-app/) as they are, and the {@code current} link.
      */
     public void installJavaApp(Path prefix) {
         Path release = prefix.resolve("releases/1.0.0");
-        try (Stream<Path> jars = Files.list(dir().resolve("app"))) {
-            Files.createDirectories(release.resolve("lib"));
-            for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, release.resolve("app.jar"));
-            }
-            try (Stream<Path> libs = Files.list(dir().resolve("app/lib"))) {
-                for (Path lib : libs.toList()) {
-                    Files.copy(lib, release.resolve("lib").resolve(lib.getFileName()));
-                }
+        Path app = dir().resolve("app");
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = app.relativize(file);
+                Path target = relative.getNameCount() == 1 ? release.resolve("app.jar") : release.resolve(relative.toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
             Files.createSymbolicLink(prefix.resolve("current"), release);
         } catch (IOException e) {

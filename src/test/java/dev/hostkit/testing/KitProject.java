@@ -4,6 +4,7 @@ import dev.hostkit.core.settings.ProjectFacts;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The project a sample kit is rendered for, made in a folder of the test's own. */
 public sealed interface KitProject {
@@ -25,6 +26,15 @@ public sealed interface KitProject {
         return new PlaceholderJar(javaRelease, dependency);
     }
 
+    /**
+     * "shop" 1.0.0 as a framework's build leaves it (SampleProject::builtByQuarkus, a layered
+     * Spring Boot jar), with the source of the image's last COPY (the app's own code) and the
+     * files the image takes from the build context.
+     */
+    static KitProject built(UnaryOperator<SampleProject> build, String appLayer, List<String> contextFiles) {
+        return new Built(build, appLayer, List.copyOf(contextFiles));
+    }
+
     /** A copy of examples/hello-django, pom-packaged, without Java sources: the python runtime is detected. */
     static KitProject django(String artifactId) {
         return new Django(artifactId);
@@ -40,17 +50,20 @@ public sealed interface KitProject {
         return new Jars(artifactId, version, jar, List.copyOf(dependencies));
     }
 
-    record PlaceholderJar(String javaRelease, boolean dependency) implements KitProject {
+    /** A Java project "shop" 1.0.0 that {@link SampleProject} makes. */
+    sealed interface Shop extends KitProject {
         @Override
-        public String artifactId() {
+        default String artifactId() {
             return "shop";
         }
 
         @Override
-        public Runtime runtime() {
+        default Runtime runtime() {
             return Runtime.JAVA;
         }
+    }
 
+    record PlaceholderJar(String javaRelease, boolean dependency) implements Shop {
         @Override
         public ProjectFacts create(Path dir) {
             SampleProject project = SampleProject.create(dir).withJavaRelease(javaRelease);
@@ -58,6 +71,13 @@ public sealed interface KitProject {
                 project.withDependency(DEPENDENCY_JAR);
             }
             return project.facts();
+        }
+    }
+
+    record Built(UnaryOperator<SampleProject> build, String appLayer, List<String> contextFiles) implements Shop {
+        @Override
+        public ProjectFacts create(Path dir) {
+            return build.apply(SampleProject.create(dir)).facts();
         }
     }
 

@@ -151,9 +151,17 @@ public record KitVariant(String name, KitProject project, Consumer<HostingSettin
         return project instanceof KitProject.PlaceholderJar jar && jar.dependency();
     }
 
-    /** The files a placeholder jar project's Dockerfile must COPY into the image, relative to docker/. */
+    /** The files a Java project's Dockerfile must COPY into the image, relative to docker/. */
     public List<String> copiedFiles() {
+        if (project instanceof KitProject.Built built) {
+            return built.contextFiles();
+        }
         return dependency() ? List.of("lib/" + KitProject.DEPENDENCY_JAR, APP_JAR) : List.of(APP_JAR);
+    }
+
+    /** The source of a Java image's last COPY, the app's own code: its jar unless its framework's build splits it. */
+    public String appLayer() {
+        return project instanceof KitProject.Built built ? built.appLayer() : APP_JAR;
     }
 
     @Override

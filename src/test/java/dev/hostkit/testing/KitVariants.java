@@ -35,7 +35,11 @@ public final class KitVariants {
                 KitVariant.java("app-name-starting-with-digit", settings -> settings.set("appName", "2048")),
                 // each framework's port, bind and proxy variables in the Dockerfile and the units
                 KitVariant.java("spring-boot", settings -> settings.set("framework", "spring-boot").set("instances", "2")),
-                KitVariant.java("quarkus", settings -> settings.set("framework", "quarkus")),
+                new KitVariant("quarkus", KitProject.built(SampleProject::builtByQuarkus, "quarkus-app/app/",
+                        SampleProject.QUARKUS_APP), settings -> settings.set("framework", "quarkus")),
+                // Spring Boot's layers, extracted in a build stage
+                new KitVariant("spring-boot-layers", KitProject.built(project -> project.layeredBySpringBoot("3.3.5"),
+                        "/build/extracted/application/", List.of(KitVariant.APP_JAR)), settings -> settings.set("framework", "spring-boot")),
                 KitVariant.java("micronaut", settings -> settings.set("framework", "micronaut").set("instances", "2")),
                 // a management path opened on purpose: a location nested in the private one
                 KitVariant.java("spring-boot-public-health", settings -> settings.set("framework", "spring-boot")

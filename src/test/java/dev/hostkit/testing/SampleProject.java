@@ -19,6 +19,11 @@ import java.util.Map;
  * a Main-Class) and optional runtime dependency jars. {@link #generate} renders its kit.
  */
 public final class SampleProject {
+    /** The files of {@link #builtByQuarkus}'s fast-jar folder, under target/. */
+    public static final List<String> QUARKUS_APP = List.of("quarkus-app/app/shop-1.0.0.jar",
+            "quarkus-app/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.15.1.jar",
+            "quarkus-app/lib/main/io.quarkus.quarkus-core-3.15.1.jar", "quarkus-app/quarkus-app-dependencies.txt",
+            "quarkus-app/quarkus-run.jar", "quarkus-app/quarkus/quarkus-application.dat");
     private final Path baseDir;
     private final Path jar;
     private final List<Path> runtimeJars = new ArrayList<>();
@@ -133,6 +138,35 @@ public final class SampleProject {
         JavaBuild.jarWithManifest(jar, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
                 "Start-Class", "com.example.shop.Main", "Spring-Boot-Classes", "BOOT-INF/classes/",
                 "Spring-Boot-Lib", "BOOT-INF/lib/"), null, entry -> false, Map.of("BOOT-INF/lib/dep-1.0.jar", "a dependency"));
+        return this;
+    }
+
+    /**
+     * The same jar as Spring Boot VERSION repackages it by default: with the layers index that
+     * names its four layers.
+     */
+    public SampleProject layeredBySpringBoot(String version) {
+        JavaBuild.jarWithManifest(jar, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
+                "Start-Class", "com.example.shop.Main", "Spring-Boot-Version", version, "Spring-Boot-Lib", "BOOT-INF/lib/",
+                "Spring-Boot-Layers-Index", "BOOT-INF/layers.idx"), null, entry -> false, Map.of(
+                "BOOT-INF/lib/dep-1.0.jar", "a dependency", "BOOT-INF/layers.idx", "- \"dependencies\":\n  - \"BOOT-INF/lib/\"\n"
+                        + "- \"spring-boot-loader\":\n  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n"
+                        + "  - \"BOOT-INF/classes/\"\n  - \"META-INF/\"\n"));
+        return this;
+    }
+
+    /**
+     * What quarkus:build leaves beside the thin jar: the fast-jar folder target/quarkus-app,
+     * written after the jar (which a real Quarkus build leaves without a Main-Class).
+     */
+    public SampleProject builtByQuarkus() {
+        Path folder = jar.resolveSibling("quarkus-app");
+        JavaBuild.jar(folder.resolve("quarkus-run.jar"), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", null, entry -> false,
+                Map.of());
+        for (String file : QUARKUS_APP.subList(0, 4)) {
+            write(jar.resolveSibling(file), file);
+        }
+        write(folder.resolve("quarkus/quarkus-application.dat"), "metadata");
         return this;
     }
 

@@ -14,11 +14,18 @@ import java.util.stream.Stream;
  * ({@code dev.hostkit.analyzers.AnalyzersTest}); {@link JavaDockerfileRule} adds the Java image's own.
  */
 enum DockerfileRule implements DockerfileCheck {
-    /** One base image, the configured or derived one, Debian/Ubuntu based (checkov checks its tag: CKV_DOCKER_7). */
+    /**
+     * One base image, the configured or derived one, Debian/Ubuntu based (checkov checks its tag:
+     * CKV_DOCKER_7), also for a build stage before the image's own, the last one, which has no name.
+     */
     BASE_IMAGE {
         @Override
         public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
-            for (Instruction from : dockerfile.only("FROM", problems)) {
+            List<Instruction> stages = dockerfile.all("FROM");
+            if (stages.isEmpty() || stages.get(stages.size() - 1).words().size() != 1) {
+                problems.add("expected the image's own stage last, unnamed: " + stages);
+            }
+            for (Instruction from : stages) {
                 String image = from.body().split("\\s+")[0];
                 if (!image.equals(kit.variant().baseImage())) {
                     problems.add(from + ": expected " + kit.variant().baseImage());

@@ -107,12 +107,17 @@ class DockerfileRulesTest extends KitRuleTest {
 
         List<String> args = result.stdout().lines().toList();
         String ram = "-XX:MaxRAMPercentage=" + variant.maxRamPercentage();
-        int main = args.indexOf("com.example.shop.Main");
+        // the main class, or the jar java runs
+        int main = args.contains("-jar") ? args.indexOf("-jar") + 1 : args.indexOf("-cp") + 2;
         assertTrue(args.contains(ram), () -> "no " + ram + " in " + args);
         assertTrue(args.indexOf(ram) < args.indexOf("-Xss512k"), () -> "JAVA_OPTS must come after our flags: " + args);
         assertTrue(args.indexOf("-Dmode=test") < main, () -> "JAVA_OPTS must come before the main class: " + args);
         assertEquals(List.of("--greeting", "hello world"), args.subList(main + 1, args.size()), "the container's arguments, intact");
-        assertEquals("/app/app.jar:/app/lib/*", args.get(args.indexOf("-cp") + 1), "the class path, unexpanded");
+        if (variant.appLayer().equals(KitVariant.APP_JAR)) {
+            assertEquals("com.example.shop.Main", args.get(main));
+            assertEquals(variant.dependency() ? "/app/app.jar:/app/lib/*" : "/app/app.jar", args.get(args.indexOf("-cp") + 1),
+                    "the class path, unexpanded");
+        }
         assertFalse(args.contains(""), () -> "an empty argument reached java: " + args);
     }
 }

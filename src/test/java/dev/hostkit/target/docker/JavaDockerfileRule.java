@@ -20,15 +20,16 @@ import java.util.stream.Stream;
  * jars. A Python image does these its own way ({@code PythonKitRule}).
  */
 enum JavaDockerfileRule implements DockerfileCheck {
-    /** Dependencies in their own earlier layer, the app's jar last. */
+    /** Dependencies in their own earlier layer, the app's own code (its jar, or its framework's layer of it) last. */
     LAYERING {
         @Override
         public void check(SampleKit kit, Dockerfile dockerfile, List<String> problems) {
             List<Instruction> copies = dockerfile.all("COPY");
             List<Instruction> lib = copies.stream().filter(c -> c.words().get(0).startsWith("lib")).toList();
-            List<Instruction> jar = copies.stream().filter(c -> c.words().get(0).equals(KitVariant.APP_JAR)).toList();
+            String app = kit.variant().appLayer();
+            List<Instruction> jar = copies.stream().filter(c -> c.words().get(0).equals(app)).toList();
             if (jar.size() != 1 || copies.get(copies.size() - 1) != jar.get(0)) {
-                problems.add("expected the app jar " + KitVariant.APP_JAR + " copied once, by the last COPY: " + copies);
+                problems.add("expected the app's code " + app + " copied once, by the last COPY: " + copies);
             }
             if (kit.variant().dependency()) {
                 if (lib.size() != 1 || jar.isEmpty() || lib.get(0).index() > jar.get(0).index()) {
@@ -105,8 +106,13 @@ enum JavaDockerfileRule implements DockerfileCheck {
             DockerIgnore ignore = DockerIgnore.parse(kit.read(DockerIgnore.PATH));
             List<String> copied = new ArrayList<>();
             for (Instruction copy : dockerfile.all("COPY")) {
-                if (copy.flags().stream().anyMatch(flag -> flag.startsWith("--from"))) {
-                    problems.add(copy + " copies from another stage or image");
+                Optional<String> from = copy.flags().stream().filter(flag -> flag.startsWith("--from=")).findFirst();
+                if (from.isPresent()) {
+                    if (!dockerfile.all("FROM").stream().anyMatch(stage -> stage.body().endsWith(" AS "
+                            + from.get().substring("--from=".length())))) {
+                        problems.add(copy + " copies from an image, not from a stage of this Dockerfile");
+                    }
+                    continue;
                 }
                 List<String> words = copy.words();
                 for (String source : words.subList(0, words.size() - 1)) {

@@ -93,7 +93,8 @@ final class HostMachine implements AutoCloseable {
         return kit(instances, app.project(build), more);
     }
 
-    private HostKit kit(int instances, KitProject project, Consumer<HostingSettings> more) {
+    /** The host kit of INSTANCES instances of PROJECT with MORE settings. */
+    HostKit kit(int instances, KitProject project, Consumer<HostingSettings> more) {
         return HostKit.of(new KitVariant("instances=" + instances, project, settings -> settings
                 .setList("targets", List.of("host")).set("instances", String.valueOf(instances)).set("port", String.valueOf(base))
                 .setMap("env", Map.of("GREETING", "hello"))).with("settings", more).render(dir.resolve("project")));

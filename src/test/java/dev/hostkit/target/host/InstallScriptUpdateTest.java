@@ -1,12 +1,17 @@
 package dev.hostkit.target.host;
 
 import dev.hostkit.testing.HostKit;
+import dev.hostkit.testing.KitProject;
+import dev.hostkit.testing.SampleKit;
+import dev.hostkit.testing.SampleProject;
 import dev.hostkit.testing.StubMachine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,5 +141,32 @@ class InstallScriptUpdateTest extends OnHostMachine {
         assertTrue(Files.isRegularFile(root.resolve(first.toString().substring(1)).resolve("app.jar")), "the first build is kept");
         StubMachine.Script again = machine.install(rebuilt);
         assertEquals(List.of(), HostMachine.mutations(again.calls()), "the same build again changed the system:\n" + again.output());
+    }
+
+    /** A Quarkus release holds the fast-jar folder as the kit has it; a file the next build no longer has leaves it. */
+    @Test
+    void aQuarkusReleaseHoldsItsFastJarFolder() throws Exception {
+        machine.withDebianNginx().withInstancesAnswering();
+        String dropped = SampleProject.QUARKUS_APP.get(2);
+        KitProject built = KitProject.built(SampleProject::builtByQuarkus, "quarkus-app/app/", SampleProject.QUARKUS_APP);
+        machine.installed(machine.kit(2, built, settings -> settings.set("framework", "quarkus")), Map.of());
+        Path release = root.resolve("opt/shop/releases/1.0.0");
+        assertEquals(SampleProject.QUARKUS_APP, SampleKit.filesUnder(release.resolve("quarkus-app")).stream()
+                .map(file -> "quarkus-app/" + file).toList());
+        assertFalse(Files.exists(release.resolve("app.jar")), "no thin jar");
+
+        KitProject rebuilt = KitProject.built(project -> {
+            project.builtByQuarkus();
+            try {
+                Files.delete(project.jar().resolveSibling(dropped));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return project;
+        }, "quarkus-app/app/", SampleProject.QUARKUS_APP);
+        StubMachine.Script second = machine.installed(machine.kit(2, rebuilt, settings -> settings.set("framework", "quarkus")),
+                Map.of());
+        assertFalse(Files.exists(release.resolve(dropped)), second.output());
+        assertTrue(Files.isRegularFile(release.resolve("quarkus-app/quarkus-run.jar")));
     }
 }

@@ -72,6 +72,9 @@ class SystemdUnitTest {
     /** The unit of a kit for that framework: its port, bind and proxy variables are in it. */
     private Path unitFile(int instances, String framework) {
         SampleProject project = SampleProject.create(tempDir);
+        if (framework.equals("quarkus")) {
+            project.builtByQuarkus();
+        }
         project.generate(new HostingSettings().set("instances", String.valueOf(instances)).set("port", "18080")
                 .set("framework", framework).setList("targets", List.of("host")).setMap("env", Map.of("GREETING", POM_VALUE)));
         return project.outputDir().resolve(instances == 1 ? "host/systemd/shop.service" : "host/systemd/shop@.service");

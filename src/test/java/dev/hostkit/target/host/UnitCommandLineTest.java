@@ -63,7 +63,7 @@ class UnitCommandLineTest {
         try (AppInstance running = AppInstance.start(kit, instance, port, tempDir.resolve("app.log"))) {
             List<String> command = running.command();
             assertEquals(List.of("/usr/bin/java", "-XX:+ExitOnOutOfMemoryError", "-Xmx96m", "-Dhostkit.test=from-env-file",
-                    "-cp", prefix + "/current/app.jar:" + prefix + "/current/lib/*", SampleApp.MAIN_CLASS), command);
+                    "-cp", "app.jar:lib/*", SampleApp.MAIN_CLASS), command);
             HttpResponse root = get(port, "/");
             String jvm = get(port, "/jvm").text();
             assertAll(

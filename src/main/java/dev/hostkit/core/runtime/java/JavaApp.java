@@ -5,24 +5,23 @@ import dev.hostkit.core.model.App;
 import dev.hostkit.core.runtime.Placement;
 import dev.hostkit.core.runtime.RuntimeApp;
 import dev.hostkit.core.runtime.java.framework.FrameworkApp;
+import dev.hostkit.core.runtime.java.framework.Packaging;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A validated JVM app.
  *
  * @param jar         the packaged jar, or {@code null} when no target ships the app
- * @param runtimeJars its runtime dependencies, shipped in {@code lib/} (their own image layer)
+ * @param packaging   what the kit ships and how it starts it, or {@code null} when no target ships the app
  * @param command     the java launcher on a machine
  * @param framework   its web framework, which decides the variables the kit sets for it
  */
-public record JavaApp(App app, int release, String mainClass, Path jar, List<Path> runtimeJars, int maxRamPercentage,
+public record JavaApp(App app, int release, String mainClass, Path jar, Packaging packaging, int maxRamPercentage,
                       String command, FrameworkApp framework) implements RuntimeApp {
     /**
      * The health probe: GET {@code path} from 127.0.0.1 {@code port} over bash's /dev/tcp,
@@ -54,7 +53,9 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
         if (jar != null) {
             vars.put("jar", jar.getFileName().toString());
         }
-        vars.put("hasRuntimeJars", !runtimeJars.isEmpty());
+        if (packaging != null) {
+            vars.putAll(packaging.variables());
+        }
         vars.put("command", command);
         vars.put("framework", framework.variables());
         // install.sh's answers(): the instance on port $1 answers $HEALTH_PATH
@@ -78,20 +79,11 @@ public record JavaApp(App app, int release, String mainClass, Path jar, List<Pat
         return List.of("bash", "-c", healthProbe(String.valueOf(app.port()), "'" + app.healthPath() + "'"));
     }
 
-    /** The jar and its runtime dependencies in {@code lib/}, the same in an image and on a machine. */
+    /** What its packaging ships, the same in an image and on a machine. */
     @Override
     public List<KitFile> files(Placement placement, String folder) {
         List<KitFile> files = new ArrayList<>();
-        files.add(KitFile.copied(folder + jar.getFileName(), jar));
-        Set<String> names = new HashSet<>();
-        for (Path dependency : runtimeJars) {
-            String name = dependency.getFileName().toString();
-            if (!names.add(name)) {
-                throw new IllegalStateException("Two runtime dependencies share the file name " + name
-                        + "; the kit's lib/ folder cannot hold both.");
-            }
-            files.add(KitFile.copied(folder + "lib/" + name, dependency));
-        }
+        packaging.files().forEach((path, source) -> files.add(KitFile.copied(folder + path, source)));
         return files;
     }
 

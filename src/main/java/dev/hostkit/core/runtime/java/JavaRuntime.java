@@ -7,6 +7,7 @@ import dev.hostkit.core.runtime.RuntimeApp;
 import dev.hostkit.core.runtime.java.framework.FrameworkApp;
 import dev.hostkit.core.runtime.java.framework.Frameworks;
 import dev.hostkit.core.runtime.java.framework.ManagementPaths;
+import dev.hostkit.core.runtime.java.framework.Packaging;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.ProjectFacts;
 import dev.hostkit.core.settings.Setting;
@@ -88,13 +89,12 @@ public final class JavaRuntime implements AppRuntime {
         String command = settings.getOr(JAVA_COMMAND, "/usr/bin/java");
         FrameworkApp framework = Frameworks.resolve(settings, project);
         if (!shipped) {
-            return new JavaApp(shared.app(), release, settings.getOr(MAIN_CLASS, ""), null, List.of(), maxRam, command,
-                    framework);
+            return new JavaApp(shared.app(), release, settings.getOr(MAIN_CLASS, ""), null, null, maxRam, command, framework);
         }
         Path jar = MainClass.requireJar(project.artifactFile());
-        List<Path> dependencies = framework.framework().shippedDependencies(jar, project.runtimeJars(), project.pom());
-        String mainClass = settings.get(MAIN_CLASS).orElseGet(() -> MainClass.fromManifest(jar));
-        return new JavaApp(shared.app(), release, mainClass, jar, dependencies, maxRam, command, framework);
+        Packaging packaging = framework.framework().packaging(jar, project.runtimeJars(), project.pom(),
+                settings.get(MAIN_CLASS));
+        return new JavaApp(shared.app(), release, packaging.mainClass(), jar, packaging, maxRam, command, framework);
     }
 
     /** The release from maven.compiler.release/target/source: "1.8" is 8. */

@@ -115,9 +115,9 @@ class JavaRuntimeTest {
     void twoDependenciesWithOneFileNameCannotShareLib() {
         SampleProject project = SampleProject.create(dir).withDependency("a.jar");
         SampleProject other = SampleProject.create(dir.resolve("other")).withDependency("a.jar");
-        JavaApp app = resolve(new HostingSettings(), SampleProject.jarProject("shop", dir, project.jar(),
-                List.of(dir.resolve("repo/a.jar"), other.baseDir().resolve("repo/a.jar")), "17"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> app.files(Placement.MACHINE, "host/app/"));
+        ProjectFacts facts = SampleProject.jarProject("shop", dir, project.jar(),
+                List.of(dir.resolve("repo/a.jar"), other.baseDir().resolve("repo/a.jar")), "17");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> resolve(new HostingSettings(), facts));
         assertTrue(e.getMessage().contains("Two runtime dependencies share the file name a.jar"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.hostkit.core.runtime.java.framework;
 
+import dev.hostkit.core.runtime.java.MainClass;
 import dev.hostkit.core.settings.PomFacts;
 
 import java.nio.file.Path;
@@ -44,10 +45,11 @@ public interface Framework {
     }
 
     /**
-     * The runtime dependencies the kit ships in {@code lib/} beside the packaged JAR: all of them,
-     * unless the framework's own packaging holds them already or leaves some out.
+     * What the kit ships and how it starts it: by default the packaged jar and all its runtime
+     * dependencies in {@code lib/}, run with its main class (hosting.mainClass, else the jar's
+     * manifest). A framework whose own packaging holds the dependencies, or leaves some out, ships that.
      */
-    default List<Path> shippedDependencies(Path jar, List<Path> runtimeJars, PomFacts pom) {
-        return runtimeJars;
+    default Packaging packaging(Path jar, List<Path> runtimeJars, PomFacts pom, Optional<String> mainClass) {
+        return Packaging.classpath(jar, runtimeJars, mainClass.orElseGet(() -> MainClass.fromManifest(jar)));
     }
 }

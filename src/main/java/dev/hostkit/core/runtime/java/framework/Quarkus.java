@@ -2,6 +2,7 @@ package dev.hostkit.core.runtime.java.framework;
 
 import dev.hostkit.core.settings.PomFacts;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,12 @@ final class Quarkus implements Framework {
     public List<String> managementPaths(AppConfig config) {
         String nonApplication = nonApplicationRoot(config);
         return nonApplication.isEmpty() ? List.of() : List.of(nonApplication);
+    }
+
+    /** Its fast-jar folder, quarkus-app, which holds the dependencies: the thin jar has no Main-Class to run. */
+    @Override
+    public Packaging packaging(Path jar, List<Path> runtimeJars, PomFacts pom, Optional<String> mainClass) {
+        return QuarkusFastJar.of(jar);
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.hostkit.core.runtime.java.framework;
 
+import dev.hostkit.core.runtime.java.MainClass;
 import dev.hostkit.core.settings.InvalidSettingException;
 import dev.hostkit.core.settings.PomFacts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.jar.JarFile;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,14 +92,16 @@ final class SpringBoot implements Framework {
     }
 
     /**
-     * None beside a repackaged jar, which holds them in BOOT-INF/lib; a plain jar's without
-     * spring-boot-devtools, which Spring's repackage leaves out too. A plain jar of a build that
-     * repackages means hostkit ran first: the kit would differ by plugin order, so it is refused.
+     * A repackaged jar alone, which holds its dependencies in BOOT-INF/lib (in the image: its
+     * layers); a plain jar with its dependencies but spring-boot-devtools, which Spring's repackage
+     * leaves out too. A plain jar of a build that repackages means hostkit ran first: the kit would
+     * differ by plugin order, so it is refused.
      */
     @Override
-    public List<Path> shippedDependencies(Path jar, List<Path> runtimeJars, PomFacts pom) {
+    public Packaging packaging(Path jar, List<Path> runtimeJars, PomFacts pom, Optional<String> mainClass) {
+        String launcher = mainClass.orElseGet(() -> MainClass.fromManifest(jar));
         if (isRepackaged(jar)) {
-            return List.of();
+            return SpringBootLayers.of(jar, launcher).orElseGet(() -> Packaging.classpath(jar, List.of(), launcher));
         }
         if (pom.hasPlugin(GROUP + "spring-boot-maven-plugin")) {
             throw new InvalidSettingException("hosting.jar", jar.getFileName().toString(), "Allowed: a jar that "
@@ -110,17 +109,13 @@ final class SpringBoot implements Framework {
                     + "spring-boot-maven-plugin in <build><plugins> (both run in the package phase, in the POM's order), "
                     + "or run hosting:generate after the package phase.");
         }
-        return runtimeJars.stream().filter(dependency -> !dependency.getFileName().toString()
-                .startsWith("spring-boot-devtools-")).toList();
+        return Packaging.classpath(jar, runtimeJars.stream().filter(dependency -> !dependency.getFileName().toString()
+                .startsWith("spring-boot-devtools-")).toList(), launcher);
     }
 
     /** Spring Boot's executable jar: its manifest names the BOOT-INF/lib folder it holds the dependencies in. */
     static boolean isRepackaged(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Spring-Boot-Lib") != null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the manifest of " + jar, e);
-        }
+        return MainClass.attribute(jar, "Spring-Boot-Lib").isPresent();
     }
 
     private static boolean hasActuator(PomFacts pom) {

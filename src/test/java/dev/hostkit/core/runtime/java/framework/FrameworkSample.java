@@ -27,6 +27,9 @@ final class FrameworkSample {
         if (pom.hasPlugin("org.springframework.boot:spring-boot-maven-plugin")) {
             project.repackagedBySpringBoot();
         }
+        if (new Quarkus().detect(pom).isPresent() || "quarkus".equals(settings.get("framework"))) {
+            project.builtByQuarkus();
+        }
         resources.forEach(project::withResource);
         return new FrameworkSample(project, settings);
     }
